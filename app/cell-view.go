@@ -1,0 +1,156 @@
+package app
+
+import (
+	"html"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"backendgrid/data"
+)
+
+// cellView draws one sourced fact: the value (with search highlights), the
+// detail of support values, the note that corrects a common mistake, and
+// the link to the source.
+func cellView(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) app.UI {
+	if cell == nil {
+		return app.Span().Class("bg-missing").Text("—")
+	}
+	return app.Div().Class("bg-cell").Body(
+		valueView(col, cell, marks),
+		app.Div().Class("bg-cell-meta").Body(
+			app.A().
+				Class("bg-src").
+				Href(cell.Source).
+				Target("_blank").
+				Rel("noopener").
+				Aria("label", "Source for "+it.Name+", "+col.Label+" (opens in a new tab)").
+				Text("source"),
+			// Notes fold away so that eleven rows stay scannable; the
+			// disclosure is native, so keyboards and screen readers get it.
+			app.If(cell.Note != "", func() app.UI {
+				return app.Details().Class("bg-note").Body(
+					app.Summary().Text("note"),
+					app.P().Text(cell.Note),
+				)
+			}),
+		),
+	)
+}
+
+func valueView(col *data.Column, cell *data.Cell, marks map[Field][]Span) app.UI {
+	switch col.Type {
+	case data.Support:
+		level := cell.Text()
+		return app.Div().Class("bg-value").Body(
+			app.Span().Class("bg-support bg-support-"+level).Text(data.SupportLabel(level)),
+			app.If(cell.Detail != "", func() app.UI {
+				return app.Span().Class("bg-detail").Body(markedText(cell.Detail, marks[Field{Column: col.ID}]))
+			}),
+		)
+	case data.List:
+		return app.Raw(`<span class="bg-value">` + markedList(cell.List(), col.ID, marks) + `</span>`)
+	case data.Link:
+		return app.A().Class("bg-value").Href(cell.Text()).Target("_blank").Rel("noopener").
+			Text(shortURL(cell.Text()))
+	}
+	return app.Span().Class("bg-value").Body(markedText(cell.Display(col.Type), marks[Field{Column: col.ID}]))
+}
+
+// markedText renders text with <mark> around the matched spans. Marked text
+// is one raw element so the prerendered HTML has no whitespace between the
+// pieces of a word (go-app indents child nodes).
+func markedText(text string, spans []Span) app.UI {
+	if len(spans) == 0 {
+		return app.Text(text)
+	}
+	return app.Raw(`<span class="bg-hl">` + markedHTML(text, spans) + `</span>`)
+}
+
+// markedHTML escapes text and wraps the matched spans in <mark>.
+func markedHTML(text string, spans []Span) string {
+	var b strings.Builder
+	for _, seg := range Segments(text, spans) {
+		if seg.Mark {
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(seg.Text))
+			b.WriteString("</mark>")
+			continue
+		}
+		b.WriteString(html.EscapeString(seg.Text))
+	}
+	return b.String()
+}
+
+// markedList joins list values with commas, each with its own highlights.
+func markedList(values []string, colID string, marks map[Field][]Span) string {
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = markedHTML(v, marks[Field{Column: colID, Elem: i}])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// matchedAliases shows the aliases the search matched ("also RoR"), so a
+// hit on a name the row does not display is explained.
+func matchedAliases(it *data.Item, marks map[Field][]Span) app.UI {
+	var parts []string
+	for i, a := range it.Aliases {
+		if m := marks[Field{Column: AliasField, Elem: i}]; len(m) > 0 {
+			parts = append(parts, markedHTML(a, m))
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return app.Raw(`<span class="bg-also">also ` + strings.Join(parts, ", ") + `</span>`)
+}
+
+// hiddenMatches shows matches found in columns that are not on screen, so
+// every result says why it is there.
+func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks map[Field][]Span) app.UI {
+	var parts []string
+	for f, m := range marks {
+		if f.Column == NameField || f.Column == AliasField || len(m) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(visible, func(c *data.Column) bool { return c.ID == f.Column }) {
+			continue
+		}
+		parts = append(parts, f.Column)
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	slices.Sort(parts)
+	parts = slices.Compact(parts)
+	var b strings.Builder
+	b.WriteString(`<span class="bg-also">`)
+	for i, id := range parts {
+		col := cat.Column(id)
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(html.EscapeString(col.Label))
+		b.WriteString(": ")
+		cell := it.Cells[id]
+		if col.Type == data.List {
+			b.WriteString(markedList(cell.List(), id, marks))
+		} else {
+			b.WriteString(markedHTML(SearchText(col, cell), marks[Field{Column: id}]))
+		}
+	}
+	b.WriteString(`</span>`)
+	return app.Raw(b.String())
+}
+
+// shortURL drops the scheme and a trailing slash for display.
+func shortURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return strings.TrimSuffix(u.Host+u.EscapedPath(), "/")
+}

@@ -1,0 +1,188 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// mount renders a component in go-app's test engine.
+func mount(t *testing.T, c app.Composer) {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+}
+
+func match(t *testing.T, expected app.UI, root app.UI, path ...int) {
+	t.Helper()
+	if err := app.Match(expected, root, path...); err != nil {
+		t.Errorf("at %v: %v", path, err)
+	}
+}
+
+func TestGridTableMarkup(t *testing.T) {
+	cat := fixture(t)
+	ix := NewIndex(cat)
+	st := State{Query: "alp", Sort: SortKey{Column: "released", Desc: true}}
+	g := &gridTable{Result: View(ix, st), State: st, Catalog: cat}
+	mount(t, g)
+
+	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption"), g, 0)
+	match(t, app.Table().Class("bg-table"), g, 0, 0)
+	match(t, app.Caption().ID("grid-caption").Class("bg-visually-hidden"), g, 0, 0, 0)
+	match(t, app.Text("Test tools compared, sorted by First release, descending. Facts as of 2026-01-31; each cell links to its source."), g, 0, 0, 0, 0)
+	// Header row: the name column, then the visible schema columns.
+	match(t, app.Th().Scope("col").Class("bg-col-name"), g, 0, 0, 1, 0, 0)
+	match(t, app.Th().Scope("col").Class("bg-col-list"), g, 0, 0, 1, 0, 1)
+	// The sorted column, and only it, carries aria-sort.
+	match(t, app.Th().Scope("col").Class("bg-col-year").Aria("sort", "descending"), g, 0, 0, 1, 0, 4)
+	// One row per match, its first cell a row header.
+	match(t, app.Tr().ID("row-alpha"), g, 0, 0, 2, 0)
+	match(t, app.Th().Scope("row").Class("bg-col-name"), g, 0, 0, 2, 0, 0)
+	match(t, app.A().Class("bg-name").Href("https://example.com/alpha").Target("_blank").Rel("noopener").Title("Alpha website (opens in a new tab)"), g, 0, 0, 2, 0, 0, 0)
+	match(t, app.Raw(`<span class="bg-hl"><mark>Alp</mark>ha</span>`), g, 0, 0, 2, 0, 0, 0, 0)
+
+	html := app.HTMLString(g)
+	for _, want := range []string{
+		`href="?q=alp&sort=released"`, // the next click on the sorted column goes ascending
+		`<span class="bg-hl"><mark>Alp</mark>haORM</span>`,
+		`aria-label="Source for Alpha, ORM (opens in a new tab)"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("table HTML lacks %s", want)
+		}
+	}
+}
+
+func TestGridTableShowsNotesAndHiddenMatches(t *testing.T) {
+	cat := fixture(t)
+	st := State{Query: "hopper"}
+	g := &gridTable{Result: View(NewIndex(cat), st), State: st, Catalog: cat}
+	mount(t, g)
+	html := app.HTMLString(g)
+	for _, want := range []string{
+		`Creator: Grace <mark>Hopper</mark>`, // the creator column is hidden by default
+		`A runtime, not a framework.`,        // Beta's kind note
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+}
+
+func TestFacetPanelMarkup(t *testing.T) {
+	cat := fixture(t)
+	st := State{Filters: map[string][]string{"language": {"Python"}}}
+	res := View(NewIndex(cat), st)
+	f := &facetPanel{Facets: res.Facets, Filtered: true}
+	mount(t, f)
+
+	match(t, app.Aside().Class("bg-filters").Aria("labelledby", "filters-heading"), f, 0)
+	match(t, app.Span().Class("bg-filters-title"), f, 0, 0, 0, 0)
+	match(t, app.Text("Filters (1)"), f, 0, 0, 0, 0, 0)
+	match(t, app.FieldSet().Class("bg-facet").Aria("describedby", "facet-language-desc"), f, 0, 1, 0)
+	match(t, app.Legend().ID("facet-language"), f, 0, 1, 0, 0)
+
+	html := app.HTMLString(f)
+	for _, want := range []string{
+		`aria-label="Clear Language filter"`,
+		`id="clear-all"`,
+		`<span class="bg-facet-label">Official add-on</span>`,
+		`aria-expanded="false"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("panel HTML lacks %s", want)
+		}
+	}
+	// Zero-count values are disabled; the server never writes ="false".
+	if strings.Contains(html, `checked="false"`) || strings.Contains(html, `disabled="false"`) {
+		t.Errorf("boolean attributes written as false:\n%s", html)
+	}
+	if !strings.Contains(html, `value="Runtime" form="controls" disabled`) && !strings.Contains(html, `disabled`) {
+		t.Errorf("zero-count values should be disabled")
+	}
+}
+
+func TestSearchBoxMarkup(t *testing.T) {
+	b := &searchBox{Query: "rails", State: State{Sort: SortKey{Column: "released", Desc: true}}, Label: "Search tools"}
+	mount(t, b)
+	match(t, app.Form().ID(FormID).Class("bg-search").Role("search").Method("get").OnSubmit(func(app.Context, app.Event) {}), b, 0)
+	match(t, app.Label().For(SearchID), b, 0, 0)
+	match(t, app.Text("Search tools"), b, 0, 0, 0)
+	html := app.HTMLString(b)
+	for _, want := range []string{`type="search"`, `value="rails"`, `name="q"`, `maxlength="200"`, `value="-released"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("search box HTML lacks %s:\n%s", want, html)
+		}
+	}
+
+	// The prerendered value is escaped as HTML: go-app's attribute encoder
+	// would let a quote in the query end the attribute.
+	hostile := &searchBox{Query: `x" autofocus onfocus="alert(1)`, Label: "Search"}
+	mount(t, hostile)
+	html = app.HTMLString(hostile)
+	if !strings.Contains(html, `value="x&#34; autofocus onfocus=&#34;alert(1)"`) {
+		t.Errorf("hostile query not escaped:\n%s", html)
+	}
+}
+
+func TestResultSummaryAndNotices(t *testing.T) {
+	cat := fixture(t)
+	r := &resultSummary{Shown: 2, Total: 3, Noun: cat.Noun, Corrected: []string{"alhpa"}, SortedBy: "name"}
+	mount(t, r)
+	match(t, app.P().ID("result-count").Role("status").Aria("live", "polite"), r, 0, 0)
+	match(t, app.Text(2), r, 0, 0, 0, 0)
+	match(t, app.Text(" of 3 tools"), r, 0, 0, 1)
+	if html := app.HTMLString(r); !strings.Contains(html, "no exact match for “alhpa”") || !strings.Contains(html, "Sorted by name.") {
+		t.Errorf("summary HTML: %s", html)
+	}
+
+	n := &noticeList{Notices: []Notice{{Param: "foo", Message: "Ignored the unknown parameter “foo”."}}}
+	mount(t, n)
+	match(t, app.Div().Class("bg-notices").Role("status").Aria("live", "polite"), n, 0)
+	match(t, app.Li().Class("bg-notice"), n, 0, 0, 0)
+	match(t, app.Text("Ignored the unknown parameter “foo”."), n, 0, 0, 0, 0, 0)
+}
+
+func TestEmptyStateMarkup(t *testing.T) {
+	cat := fixture(t)
+	st := State{Query: "zzz", Filters: map[string][]string{"language": {"Go", "C"}}}
+	e := &emptyState{Query: st.Query, Filters: filterSummary(View(NewIndex(cat), st).Facets), Noun: cat.Noun}
+	mount(t, e)
+	match(t, app.H2(), e, 0, 0)
+	match(t, app.Text("No tools match"), e, 0, 0, 0)
+	match(t, app.Text("Nothing matches the search “zzz” together with the filters Language: C or Go."), e, 0, 1, 0)
+	html := app.HTMLString(e)
+	if !strings.Contains(html, `id="empty-clear-search"`) || !strings.Contains(html, `id="empty-clear-all"`) {
+		t.Errorf("empty state lacks its buttons: %s", html)
+	}
+}
+
+func TestPageRendersTheURLState(t *testing.T) {
+	cat := fixture(t)
+	p := &Page{Index: NewIndex(cat)}
+	u, _ := url.Parse("/?q=alp&bogus=1")
+	p.Load(u)
+	mount(t, p)
+	html := app.HTMLString(p)
+	for _, want := range []string{`id="row-alpha"`, `<mark>Alp</mark>`, `Ignored the unknown parameter “bogus”.`, `value="alp"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page HTML lacks %s", want)
+		}
+	}
+	if strings.Contains(html, `id="row-beta"`) {
+		t.Errorf("beta does not match alp but is rendered")
+	}
+
+	// Without a URL the page shows everything (no empty first paint).
+	p2 := &Page{Index: NewIndex(cat)}
+	mount(t, p2)
+	if html := app.HTMLString(p2); strings.Count(html, `<tr id="row-`) != 3 {
+		t.Errorf("default page should list all 3 rows")
+	}
+}

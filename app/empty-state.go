@@ -1,0 +1,68 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"backendgrid/data"
+)
+
+// emptyState replaces the grid when nothing matches: it says what matched
+// nothing and offers the ways out.
+type emptyState struct {
+	app.Compo
+
+	// Query is the search text.
+	Query string
+	// Filters describes the active filters ("Language: Go").
+	Filters []string
+	// Noun names the items.
+	Noun data.Noun
+}
+
+func (e *emptyState) clearSearch(ctx app.Context, ev app.Event) {
+	ctx.NewAction(actionClearSearch)
+}
+
+func (e *emptyState) clearAll(ctx app.Context, ev app.Event) {
+	ctx.NewAction(actionClearAll)
+}
+
+// Render draws the message and the clear buttons that apply.
+func (e *emptyState) Render() app.UI {
+	var what []string
+	if e.Query != "" {
+		what = append(what, "the search “"+e.Query+"”")
+	}
+	if len(e.Filters) > 0 {
+		what = append(what, "the filters "+strings.Join(e.Filters, "; "))
+	}
+	return app.Div().Class("bg-empty").Body(
+		app.H2().Textf("No %s match", e.Noun.Many),
+		app.P().Textf("Nothing matches %s.", strings.Join(what, " together with ")),
+		app.Div().Class("bg-empty-actions").Body(
+			app.If(e.Query != "" && len(e.Filters) > 0, func() app.UI {
+				return app.Button().Type("button").ID("empty-clear-search").Text("Clear the search").OnClick(e.clearSearch)
+			}),
+			app.Button().Type("button").ID("empty-clear-all").Text("Clear search and filters").OnClick(e.clearAll),
+		),
+	)
+}
+
+// filterSummary describes the selected facet values, one entry per facet.
+func filterSummary(facets []Facet) []string {
+	var out []string
+	for _, f := range facets {
+		var sel []string
+		for _, v := range f.Values {
+			if v.Selected {
+				sel = append(sel, v.Label)
+			}
+		}
+		if len(sel) > 0 {
+			out = append(out, f.Column.Label+": "+strings.Join(sel, " or "))
+		}
+	}
+	return out
+}

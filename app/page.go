@@ -1,0 +1,223 @@
+package app
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Action names: child components post these, the page turns them into a
+// new State.
+const (
+	actionQuery       = "bg/query"
+	actionToggle      = "bg/toggle"
+	actionClearFacet  = "bg/clear-facet"
+	actionClearAll    = "bg/clear-all"
+	actionClearSearch = "bg/clear-search"
+	actionSort        = "bg/sort"
+	actionDismiss     = "bg/dismiss"
+)
+
+// FormID is the id of the form that carries the controls, so that without
+// JavaScript a plain GET submit still filters (the server prerenders it).
+const FormID = "controls"
+
+// urlDelay batches URL updates while the user types: browsers throttle
+// history.replaceState when it is called on every keystroke.
+const urlDelay = 300 * time.Millisecond
+
+// toggleValue is the payload of actionToggle.
+type toggleValue struct {
+	Column, Value string
+}
+
+// Page is the root component: it owns the State, mirrors it in the URL and
+// renders the View of it.
+type Page struct {
+	app.Compo
+
+	// Index is the searchable catalog; set by the route.
+	Index *Index
+
+	state   State
+	result  Result
+	notices []Notice
+	loaded  bool
+	urlSeq  int
+	booted  bool
+}
+
+// NewPage returns a page over the index, for app.Route.
+func NewPage(ix *Index) func() app.Composer {
+	return func() app.Composer { return &Page{Index: ix} }
+}
+
+// OnNav runs on the server before prerendering and in the browser on every
+// navigation (including Back and Forward): the URL is the source of truth.
+func (p *Page) OnNav(ctx app.Context) {
+	p.Load(ctx.Page().URL())
+	if app.IsClient {
+		p.writeURL(ctx)
+	}
+}
+
+// OnInit computes the view before the first render: in the browser from
+// the address, so the wasm's first paint matches the prerendered page
+// instead of flashing an empty result until OnNav.
+func (p *Page) OnInit() {
+	switch {
+	case p.loaded:
+	case app.IsClient:
+		p.Load(app.Window().URL())
+	default:
+		p.apply(State{})
+	}
+}
+
+// Load sets the State from a URL and recomputes the View.
+func (p *Page) Load(u *url.URL) {
+	st, notices := Parse(p.Index.Catalog, u.Query())
+	p.notices = notices
+	p.apply(st)
+	p.loaded = true
+}
+
+func (p *Page) apply(st State) {
+	p.state = st
+	p.result = View(p.Index, st)
+}
+
+// OnMount wires the child components' actions and, on the first start,
+// gives back the focus the reader had on the prerendered page.
+func (p *Page) OnMount(ctx app.Context) {
+	ctx.Handle(actionQuery, func(ctx app.Context, a app.Action) {
+		q, _ := a.Value.(string)
+		p.set(ctx, p.state.WithQuery(q), false)
+	})
+	ctx.Handle(actionClearSearch, func(ctx app.Context, a app.Action) {
+		p.set(ctx, p.state.WithQuery(""), true)
+	})
+	ctx.Handle(actionToggle, func(ctx app.Context, a app.Action) {
+		if v, ok := a.Value.(toggleValue); ok {
+			p.set(ctx, p.state.Toggle(p.Index.Catalog, v.Column, v.Value), true)
+		}
+	})
+	ctx.Handle(actionClearFacet, func(ctx app.Context, a app.Action) {
+		id, _ := a.Value.(string)
+		p.set(ctx, p.state.ClearFilter(id), true)
+	})
+	ctx.Handle(actionClearAll, func(ctx app.Context, a app.Action) {
+		p.set(ctx, p.state.ClearAll(), true)
+	})
+	ctx.Handle(actionSort, func(ctx app.Context, a app.Action) {
+		if k, ok := a.Value.(SortKey); ok {
+			p.set(ctx, p.state.WithSort(k), true)
+		}
+	})
+	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) {
+		i, _ := a.Value.(int)
+		if i >= 0 && i < len(p.notices) {
+			p.notices = append(p.notices[:i:i], p.notices[i+1:]...)
+		}
+		ctx.Update()
+	})
+	if !p.booted {
+		p.booted = true
+		ctx.Defer(restoreFocus)
+	}
+}
+
+// set applies a new State from a user action and updates the URL, at once
+// for clicks and after a pause for typing.
+func (p *Page) set(ctx app.Context, st State, now bool) {
+	p.apply(st)
+	ctx.Update()
+	if now {
+		p.urlSeq++
+		p.writeURL(ctx)
+		return
+	}
+	p.urlSeq++
+	seq := p.urlSeq
+	ctx.After(urlDelay, func(ctx app.Context) {
+		if seq == p.urlSeq {
+			p.writeURL(ctx)
+		}
+	})
+}
+
+// writeURL replaces the address with the canonical form of the State, so
+// a reload or a shared link shows the same view and bad parameters vanish.
+func (p *Page) writeURL(ctx app.Context) {
+	u := *ctx.Page().URL()
+	want := EncodeQuery(p.state.Encode())
+	if u.RawQuery == want {
+		return
+	}
+	u.RawQuery = want
+	ctx.Page().ReplaceURL(&u)
+}
+
+// Render lays out the header, the controls, the notices and the results.
+func (p *Page) Render() app.UI {
+	cat := p.Index.Catalog
+	return app.Div().Class("bg-page").Body(
+		app.A().Class("skip-link").Href("#results").Text("Skip to results"),
+		app.Header().Class("bg-header").Body(
+			app.Div().Class("bg-brand").Body(
+				app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+				app.H1().Text("backendgrid"),
+			),
+			app.P().Class("bg-tagline").Textf(
+				"Compare %s side by side: every fact sourced, checked as of %s.",
+				cat.Noun.Of(len(cat.Items)), cat.AsOf),
+		),
+		&searchBox{Query: p.state.Query, State: p.state, Label: "Search " + cat.Noun.Many},
+		&noticeList{Notices: p.notices},
+		app.Div().Class("bg-layout").Body(
+			&facetPanel{Facets: p.result.Facets, Filtered: p.state.Filtered()},
+			app.Main().ID("results").Class("bg-results").TabIndex(-1).Body(
+				&resultSummary{
+					Shown:     len(p.result.Rows),
+					Total:     p.result.Total,
+					Noun:      cat.Noun,
+					Query:     p.state.Query,
+					Corrected: p.result.Corrected,
+					SortedBy:  p.state.SortLabel(cat),
+				},
+				app.If(len(p.result.Rows) == 0, func() app.UI {
+					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun}
+				}).Else(func() app.UI {
+					return &gridTable{Result: p.result, State: p.state, Catalog: cat}
+				}),
+			),
+		),
+		app.Footer().Class("bg-footer").Body(
+			app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
+		),
+	)
+}
+
+// restoreFocus puts the caret back where the reader left it on the
+// prerendered page (recorded by web/boot.js), since the wasm replaces that
+// DOM wholesale.
+func restoreFocus(ctx app.Context) {
+	boot := app.Window().Get("backendgridBoot")
+	if !boot.Truthy() {
+		return
+	}
+	boot.Set("ready", true)
+	id := boot.Get("focus")
+	if !id.Truthy() {
+		return
+	}
+	el := app.Window().GetElementByID(id.String())
+	if !el.Truthy() {
+		return
+	}
+	el.Call("focus")
+	if start, end := boot.Get("start"), boot.Get("end"); start.Type() == app.TypeNumber && end.Type() == app.TypeNumber {
+		el.Call("setSelectionRange", start.Int(), end.Int())
+	}
+}

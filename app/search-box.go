@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// SearchID is the id of the search input (web/boot.js focuses it on "/").
+const SearchID = "search"
+
+// searchBox is the search form. It also carries the facet checkboxes (they
+// point at it with form=) so that without JavaScript a GET submit of this
+// form reproduces the whole view.
+type searchBox struct {
+	app.Compo
+
+	// Query is the current search text.
+	Query string
+	// State provides the sort and columns kept across a plain submit.
+	State State
+	// Label is the visible label of the input.
+	Label string
+
+	// pending are values typed here whose echo (the parent's Query) has
+	// not come back yet: actions are asynchronous, so the parent can lag
+	// several keystrokes behind the input.
+	pending []string
+	// last is the Query of the previous update.
+	last string
+}
+
+// OnMount writes the query into the input. In the browser the input's
+// value is never part of a render: re-setting it from a render that lags
+// behind the user would eat characters.
+func (b *searchBox) OnMount(ctx app.Context) {
+	b.pending = nil
+	b.last = b.Query
+	b.write()
+}
+
+// OnUpdate writes the value only when it changed from outside (Escape,
+// "Clear search", Back), not when it echoes what was typed here.
+func (b *searchBox) OnUpdate(ctx app.Context) {
+	if b.Query == b.last {
+		return // another field changed
+	}
+	b.last = b.Query
+	for i, v := range b.pending {
+		if clipQuery(v) == b.Query {
+			b.pending = b.pending[i+1:]
+			return
+		}
+	}
+	b.pending = nil
+	b.write()
+}
+
+func (b *searchBox) write() {
+	if input := app.Window().GetElementByID(SearchID); input.Truthy() && clipQuery(input.Get("value").String()) != b.Query {
+		input.Set("value", b.Query)
+	}
+}
+
+func (b *searchBox) send(ctx app.Context, v string) {
+	b.pending = append(b.pending, v)
+	ctx.NewActionWithValue(actionQuery, v)
+}
+
+func (b *searchBox) onInput(ctx app.Context, e app.Event) {
+	b.send(ctx, ctx.JSSrc().Get("value").String())
+}
+
+func (b *searchBox) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("key").String() != "Escape" {
+		return
+	}
+	e.PreventDefault()
+	if ctx.JSSrc().Get("value").String() == "" {
+		return
+	}
+	ctx.JSSrc().Set("value", "")
+	b.send(ctx, "")
+}
+
+func (b *searchBox) onSubmit(ctx app.Context, e app.Event) {
+	// With the wasm running every change is already applied.
+	e.PreventDefault()
+}
+
+// Render draws the labelled search field and the hidden inputs that keep
+// the sort and the columns in a plain form submit.
+func (b *searchBox) Render() app.UI {
+	var input app.UI = app.Input().
+		ID(SearchID).
+		Type("search").
+		Name("q").
+		MaxLength(MaxQuery).
+		AutoComplete(false).
+		Spellcheck(false).
+		Aria("describedby", "search-hint").
+		Attr("enterkeyhint", "search").
+		Placeholder(searchPlaceholder).
+		OnInput(b.onInput).
+		OnKeyDown(b.onKeyDown)
+	if app.IsServer {
+		input = prerenderedInput(b.Query)
+	}
+	return app.Form().
+		ID(FormID).
+		Class("bg-search").
+		Role("search").
+		Method("get").
+		OnSubmit(b.onSubmit).
+		Body(
+			app.Label().For(SearchID).Text(b.Label),
+			app.Div().Class("bg-search-row").Body(
+				input,
+				app.Button().Type("submit").Class("bg-nojs").Text("Apply"),
+			),
+			app.P().ID("search-hint").Class("bg-hint").Body(
+				app.Text("Press "),
+				app.Kbd().Text("/"),
+				app.Text(" to search, "),
+				app.Kbd().Text("Esc"),
+				app.Text(" to clear. Typos and abbreviations are fine: try “rials” or “aspnet”."),
+			),
+			app.If(b.State.Sort.Column != "", func() app.UI {
+				return app.Input().Type("hidden").Name("sort").Value(b.State.Sort.String())
+			}),
+			app.If(b.State.Cols != nil, func() app.UI {
+				return app.Input().Type("hidden").Name("cols").Value(strings.Join(b.State.Cols, ","))
+			}),
+		)
+}
+
+const searchPlaceholder = "Name, language, ORM, license…"
+
+// prerenderedInput writes the search input of the prerendered page by hand.
+// go-app quotes attribute values Go-style (\"), which HTML does not
+// understand: a quote in the query would end the attribute and let the rest
+// of the address write markup. Here the value is escaped as HTML.
+func prerenderedInput(q string) app.UI {
+	return app.Raw(fmt.Sprintf(`<input id="%s" type="search" name="q" value="%s" maxlength="%d" autocomplete="off" spellcheck="false" aria-describedby="search-hint" enterkeyhint="search" placeholder="%s">`,
+		SearchID, html.EscapeString(q), MaxQuery, searchPlaceholder))
+}

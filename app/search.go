@@ -1,0 +1,381 @@
+package app
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+
+	"backendgrid/data"
+)
+
+// Field names one searchable string of an item: its name, one of its
+// aliases, or one value of a column (Elem indexes list values).
+type Field struct {
+	// Column is NameField, AliasField or a column id.
+	Column string
+	// Elem is the alias index or the list element index; 0 otherwise.
+	Elem int
+}
+
+// The pseudo-columns of the fields that are not cells.
+const (
+	NameField  = "name"
+	AliasField = "alias"
+)
+
+// Span is a half-open byte range [Start, End) of matched text.
+type Span struct {
+	Start, End int
+}
+
+// Field weights: a hit in the name beats one in an alias, which beats one
+// in a cell, whatever the fuzzy score says about string length.
+const (
+	nameWeight  = 40
+	aliasWeight = 30
+	// typoPenalty is taken per edit when only a corrected term matches.
+	typoPenalty = 15
+	// maxTerms and maxTermLen bound the work one query can ask for.
+	maxTerms   = 8
+	maxTermLen = 40
+)
+
+// Index is a catalog prepared for fast fuzzy search.
+type Index struct {
+	// Catalog is the indexed catalog.
+	Catalog *data.Catalog
+	docs    []doc
+}
+
+type doc struct {
+	fields []field
+}
+
+type field struct {
+	key    Field
+	text   string
+	mask   uint64
+	weight int
+}
+
+// NewIndex prepares cat for searching. Build it once per catalog.
+func NewIndex(cat *data.Catalog) *Index {
+	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items))}
+	for i, it := range cat.Items {
+		d := &ix.docs[i]
+		d.add(Field{Column: NameField}, it.Name, nameWeight)
+		for j, a := range it.Aliases {
+			d.add(Field{Column: AliasField, Elem: j}, a, aliasWeight)
+		}
+		for _, col := range cat.Columns {
+			if !col.Search {
+				continue
+			}
+			cell := it.Cells[col.ID]
+			if col.Type == data.List {
+				for j, v := range cell.List() {
+					d.add(Field{Column: col.ID, Elem: j}, v, 0)
+				}
+				continue
+			}
+			d.add(Field{Column: col.ID}, SearchText(col, cell), 0)
+		}
+	}
+	return ix
+}
+
+// SearchText is the text of a cell that search sees and highlights: the
+// value, or for support cells the component named in the detail.
+func SearchText(col *data.Column, cell *data.Cell) string {
+	if col.Type == data.Support {
+		return cell.Detail
+	}
+	return cell.Display(col.Type)
+}
+
+func (d *doc) add(key Field, text string, weight int) {
+	if text == "" {
+		return
+	}
+	d.fields = append(d.fields, field{key: key, text: text, mask: runeMask(text), weight: weight})
+}
+
+// runeMask sets one bit per ASCII letter or digit in s, case-folded. A term
+// can only match a field whose mask covers the term's mask, which lets the
+// search skip most fields without running the matcher.
+func runeMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= 'A' && c <= 'Z':
+			m |= 1 << (c - 'A')
+		case c >= '0' && c <= '9':
+			m |= 1 << (26 + c - '0')
+		}
+	}
+	return m
+}
+
+// Hit is how one item matched a query.
+type Hit struct {
+	// Matched is true when every term of the query matched the item.
+	Matched bool
+	// Score ranks hits: higher is better.
+	Score int
+	// Marks are the matched byte ranges per field.
+	Marks map[Field][]Span
+}
+
+// SearchResult holds one Hit per catalog item, in catalog order.
+type SearchResult struct {
+	// Hits has one entry per item.
+	Hits []Hit
+	// Corrected lists the terms that matched only after a typo correction.
+	Corrected []string
+}
+
+// Search matches every term of q (split on spaces) against every item; an
+// item matches when all terms match somewhere in it.
+func (ix *Index) Search(q string) SearchResult {
+	res := SearchResult{Hits: make([]Hit, len(ix.docs))}
+	terms := Terms(q)
+	if len(terms) == 0 {
+		for i := range res.Hits {
+			res.Hits[i].Matched = true
+		}
+		return res
+	}
+	alive := make([]bool, len(ix.docs))
+	for i := range alive {
+		alive[i] = true
+	}
+	best := make([]int, len(ix.docs))
+	for _, term := range terms {
+		for i := range best {
+			best[i] = noMatch
+		}
+		if !ix.matchTerm(term, 0, alive, best, res.Hits) {
+			corrected := false
+			for _, v := range typoVariants(term) {
+				if ix.matchTerm(v, typoPenalty, alive, best, res.Hits) {
+					corrected = true
+				}
+			}
+			if corrected {
+				res.Corrected = append(res.Corrected, term)
+			}
+		}
+		for i := range alive {
+			if best[i] == noMatch {
+				alive[i] = false
+				continue
+			}
+			res.Hits[i].Score += best[i]
+		}
+	}
+	for i := range res.Hits {
+		res.Hits[i].Matched = alive[i]
+		if !alive[i] {
+			res.Hits[i] = Hit{}
+		}
+	}
+	return res
+}
+
+const noMatch = -1 << 30
+
+// Terms splits a query into at most maxTerms search terms of bounded length.
+func Terms(q string) []string {
+	terms := strings.Fields(q)
+	if len(terms) > maxTerms {
+		terms = terms[:maxTerms]
+	}
+	for i, t := range terms {
+		if utf8.RuneCountInString(t) > maxTermLen {
+			terms[i] = string([]rune(t)[:maxTermLen])
+		}
+	}
+	return terms
+}
+
+type fieldRef struct {
+	doc, field int
+}
+
+// matchTerm runs one term over the fields of the live items, records marks
+// and each item's best score, and reports whether anything matched.
+func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, hits []Hit) bool {
+	tm := runeMask(term)
+	var refs []fieldRef
+	for i := range ix.docs {
+		if !alive[i] {
+			continue
+		}
+		for j, f := range ix.docs[i].fields {
+			if f.mask&tm == tm {
+				refs = append(refs, fieldRef{i, j})
+			}
+		}
+	}
+	if len(refs) == 0 {
+		return false
+	}
+	n := utf8.RuneCountInString(term)
+	seq := func(yield func(string) bool) {
+		for _, r := range refs {
+			if !yield(ix.docs[r.doc].fields[r.field].text) {
+				return
+			}
+		}
+	}
+	found := false
+	for _, m := range fuzzy.FindFromIterNoSort(term, seq) {
+		r := refs[m.Index]
+		f := &ix.docs[r.doc].fields[r.field]
+		if !acceptable(f, m.MatchedIndexes, n) {
+			continue
+		}
+		found = true
+		if s := m.Score + f.weight - penalty; s > best[r.doc] {
+			best[r.doc] = s
+		}
+		h := &hits[r.doc]
+		if h.Marks == nil {
+			h.Marks = map[Field][]Span{}
+		}
+		h.Marks[f.key] = mergeSpans(h.Marks[f.key], spans(f.text, m.MatchedIndexes))
+	}
+	return found
+}
+
+// acceptable filters out scattered matches that a subsequence matcher
+// finds in long text: names and aliases may skip a few characters
+// ("aspnet" in "ASP.NET Core"), cell text must start at a word and be
+// nearly contiguous.
+func acceptable(f *field, idx []int, n int) bool {
+	gaps := 0
+	for k := 1; k < len(idx); k++ {
+		_, size := utf8.DecodeRuneInString(f.text[idx[k-1]:])
+		if idx[k] != idx[k-1]+size {
+			gaps++
+		}
+	}
+	if f.weight > 0 {
+		return gaps <= max(1, (n+1)/2)
+	}
+	return wordStart(f.text, idx[0]) && gaps <= n/4
+}
+
+// wordStart reports whether byte offset i starts a word: the text's start,
+// after a non-letter, or a capital after a lower-case letter (TypeScript).
+func wordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	cur, _ := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+		return true
+	}
+	return unicode.IsLower(prev) && unicode.IsUpper(cur)
+}
+
+// typoVariants are the one-edit corrections tried when a term matches
+// nothing: swapped neighbours ("rials" for "rails") and, for terms of four
+// or more characters, one character dropped (covers an extra or a wrong
+// character, since matching is by subsequence).
+func typoVariants(term string) []string {
+	r := []rune(term)
+	seen := map[string]bool{term: true}
+	var out []string
+	add := func(v []rune) {
+		if s := string(v); !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for i := 0; i+1 < len(r); i++ {
+		v := append([]rune(nil), r...)
+		v[i], v[i+1] = v[i+1], v[i]
+		add(v)
+	}
+	if len(r) >= 4 {
+		for i := range r {
+			add(append(append([]rune(nil), r[:i]...), r[i+1:]...))
+		}
+	}
+	return out
+}
+
+// spans turns matched byte offsets into ranges of whole runes.
+func spans(text string, idx []int) []Span {
+	var out []Span
+	for _, i := range idx {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		if n := len(out); n > 0 && out[n-1].End == i {
+			out[n-1].End = i + size
+			continue
+		}
+		out = append(out, Span{i, i + size})
+	}
+	return out
+}
+
+// mergeSpans unions two sorted span lists into one sorted, disjoint list.
+func mergeSpans(a, b []Span) []Span {
+	if len(a) == 0 {
+		return b
+	}
+	all := append(append([]Span(nil), a...), b...)
+	for i := 1; i < len(all); i++ {
+		for j := i; j > 0 && all[j].Start < all[j-1].Start; j-- {
+			all[j], all[j-1] = all[j-1], all[j]
+		}
+	}
+	out := all[:1]
+	for _, s := range all[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Segment is a piece of text, marked when it matched the search.
+type Segment struct {
+	// Text is the piece of text.
+	Text string
+	// Mark is true for matched text.
+	Mark bool
+}
+
+// Segments cuts text into marked and unmarked pieces along spans.
+func Segments(text string, marks []Span) []Segment {
+	if len(marks) == 0 {
+		return []Segment{{Text: text}}
+	}
+	var out []Segment
+	pos := 0
+	for _, s := range marks {
+		if s.Start < pos || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		if s.Start > pos {
+			out = append(out, Segment{Text: text[pos:s.Start]})
+		}
+		out = append(out, Segment{Text: text[s.Start:s.End], Mark: true})
+		pos = s.End
+	}
+	if pos < len(text) {
+		out = append(out, Segment{Text: text[pos:]})
+	}
+	return out
+}

@@ -1,0 +1,220 @@
+package app
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The searches the issue names, on the real catalog: the wanted item must
+// rank first.
+func TestSearchRanking(t *testing.T) {
+	ix := real(t)
+	tests := []struct {
+		query     string
+		first     string
+		corrected bool
+	}{
+		{"rails", "rails", false},
+		{"rials", "rails", true},
+		{"sprng", "spring-boot", false},
+		{"aspnet", "aspnet-core", false},
+		{"nest", "nestjs", false},
+		{"RoR", "rails", false},
+		{"Express.js", "express", false},
+		{".NET", "aspnet-core", false},
+		{"Spring", "spring-boot", false},
+		{"djnago", "django", true},
+		{"flask", "flask", false},
+		{"phoenix", "phoenix", false},
+		{"laravel", "laravel", false},
+		{"koa", "koa", false},
+		{"node", "nodejs", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := View(ix, State{Query: tt.query})
+			if len(res.Rows) == 0 {
+				t.Fatalf("no results for %q", tt.query)
+			}
+			if got := res.Rows[0].Item.ID; got != tt.first {
+				t.Errorf("first result for %q = %s, want %s (all: %v)", tt.query, got, tt.first, ids(res.Rows))
+			}
+			if got := len(res.Corrected) > 0; got != tt.corrected {
+				t.Errorf("corrected = %v, want %v", res.Corrected, tt.corrected)
+			}
+		})
+	}
+}
+
+// A precise query should not drag in unrelated rows through scattered
+// letters in long text.
+func TestSearchPrecision(t *testing.T) {
+	ix := real(t)
+	tests := []struct {
+		query string
+		want  []string // exactly these, in any order
+	}{
+		{"django", []string{"django"}},
+		{"laravel", []string{"laravel"}},
+		{"python", []string{"django", "flask"}},
+		{"elixir", []string{"phoenix"}},
+		{"ruby on rails", []string{"rails"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			got := ids(View(ix, State{Query: tt.query}).Rows)
+			if !sameSet(got, tt.want) {
+				t.Errorf("results for %q = %v, want %v", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchMultipleTermsAreANDed(t *testing.T) {
+	ix := NewIndex(fixture(t))
+	if got := ids(View(ix, State{Query: "go ada"}).Rows); !reflect.DeepEqual(got, []string{"alpha"}) {
+		t.Errorf("go ada = %v, want [alpha]", got)
+	}
+	if got := ids(View(ix, State{Query: "python ada"}).Rows); len(got) != 0 {
+		t.Errorf("python ada = %v, want none", got)
+	}
+}
+
+func TestSearchHighlights(t *testing.T) {
+	ix := NewIndex(fixture(t))
+	tests := []struct {
+		name  string
+		query string
+		item  string
+		field Field
+		want  string // the field text with [marked] parts
+	}{
+		{"name prefix", "alp", "alpha", Field{Column: NameField}, "[Alp]ha"},
+		{"alias", "AL", "alpha", Field{Column: AliasField}, "[AL]"},
+		{"list element", "python", "gamma", Field{Column: "language"}, "[Python]"},
+		{"support detail", "alphaorm", "alpha", Field{Column: "orm"}, "[AlphaORM]"},
+		{"hidden text column", "hopper", "beta", Field{Column: "creator"}, "Grace [Hopper]"},
+		{"subsequence", "gma", "gamma", Field{Column: NameField}, "[G]a[m]m[a]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := View(ix, State{Query: tt.query})
+			for _, r := range res.Rows {
+				if r.Item.ID != tt.item {
+					continue
+				}
+				text := fieldText(r, tt.field)
+				if got := bracket(text, r.Marks[tt.field]); got != tt.want {
+					t.Errorf("%q in %s = %q, want %q", tt.query, tt.field.Column, got, tt.want)
+				}
+				return
+			}
+			t.Fatalf("%s not in results %v", tt.item, ids(res.Rows))
+		})
+	}
+}
+
+func TestSegments(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		spans []Span
+		want  string
+	}{
+		{"no marks", "Django", nil, "Django"},
+		{"whole", "Go", []Span{{0, 2}}, "[Go]"},
+		{"middle", "Ruby on Rails", []Span{{8, 13}}, "Ruby on [Rails]"},
+		{"several, no spaces added", "ASP.NET Core", []Span{{0, 3}, {4, 7}}, "[ASP].[NET] Core"},
+		{"multi-byte runes", "Élixir", []Span{{0, 2}}, "[É]lixir"},
+		{"out of range spans are skipped", "abc", []Span{{2, 9}}, "abc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := bracket(tt.text, tt.spans); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergeSpans(t *testing.T) {
+	got := mergeSpans([]Span{{0, 2}, {5, 6}}, []Span{{1, 3}, {8, 9}, {6, 7}})
+	if want := []Span{{0, 3}, {5, 7}, {8, 9}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestTypoVariants(t *testing.T) {
+	got := typoVariants("rials")
+	for _, want := range []string{"rails", "irals", "rails", "ials", "rals"} {
+		if !contains(got, want) {
+			t.Errorf("variants of rials = %v, missing %q", got, want)
+		}
+	}
+	if got := typoVariants("ab"); !reflect.DeepEqual(got, []string{"ba"}) {
+		t.Errorf("short terms only swap: %v", got)
+	}
+}
+
+func TestTermsAreBounded(t *testing.T) {
+	terms := Terms(strings.Repeat("abc ", 20) + strings.Repeat("z", 100))
+	if len(terms) != maxTerms {
+		t.Errorf("%d terms, want %d", len(terms), maxTerms)
+	}
+	if got := Terms(strings.Repeat("é", 100)); len([]rune(got[0])) != maxTermLen {
+		t.Errorf("term of %d runes, want %d", len([]rune(got[0])), maxTermLen)
+	}
+}
+
+func fieldText(r Row, f Field) string {
+	it := r.Item
+	switch f.Column {
+	case NameField:
+		return it.Name
+	case AliasField:
+		return it.Aliases[f.Elem]
+	}
+	cell := it.Cells[f.Column]
+	if l := cell.List(); len(l) > 1 || f.Elem > 0 {
+		return l[f.Elem]
+	}
+	if cell.Detail != "" {
+		return cell.Detail
+	}
+	return cell.Text()
+}
+
+// bracket renders segments as text with [marked] parts.
+func bracket(text string, spans []Span) string {
+	var b strings.Builder
+	for _, s := range Segments(text, spans) {
+		if s.Mark {
+			b.WriteString("[" + s.Text + "]")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

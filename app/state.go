@@ -1,0 +1,396 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"backendgrid/data"
+)
+
+// Limits on what the URL may carry. Anything longer is cut with a notice.
+const (
+	// MaxQuery is the longest search text, in characters.
+	MaxQuery = 200
+	// maxValue bounds one facet value or id read from the URL.
+	maxValue = 100
+	// maxShown bounds how much of a bad value a notice repeats.
+	maxShown = 40
+	// maxNotices bounds how many notices one URL can produce.
+	maxNotices = 8
+)
+
+// State is everything a user can change. It lives in the URL query.
+type State struct {
+	// Query is the search text.
+	Query string
+	// Filters maps a facet column id to its selected values, in the
+	// column's value order. A facet with no selection is absent.
+	Filters map[string][]string
+	// Sort is the column the rows are ordered by; zero means by relevance
+	// when searching, by name otherwise.
+	Sort SortKey
+	// Cols are the visible columns in order; nil means the schema default.
+	Cols []string
+}
+
+// SortKey names a sort column and direction.
+type SortKey struct {
+	// Column is a column id, "name", or "" for the default order.
+	Column string
+	// Desc sorts descending.
+	Desc bool
+}
+
+// NameColumn is the sort key of the row header (the item name).
+const NameColumn = "name"
+
+// String is the URL form: the column id, prefixed with "-" when descending.
+func (k SortKey) String() string {
+	if k.Column == "" {
+		return ""
+	}
+	if k.Desc {
+		return "-" + k.Column
+	}
+	return k.Column
+}
+
+// Notice is a message about something the widget could not use as given.
+type Notice struct {
+	// Param is the URL parameter concerned, if any.
+	Param string
+	// Message says what happened, in plain words.
+	Message string
+}
+
+// Parse reads a State from URL values. It never fails: whatever it cannot
+// use is dropped and reported as a Notice.
+func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
+	p := parser{cat: cat}
+	var s State
+
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+
+	for _, key := range keys {
+		vals := v[key]
+		switch key {
+		case "q":
+			s.Query = p.query(vals)
+		case "sort":
+			s.Sort = p.sort(vals)
+		case "cols":
+			s.Cols = p.cols(vals)
+		case "wasm":
+			// go-app's own switch to skip loading the wasm: not ours to judge.
+		default:
+			if tracking(key) {
+				continue
+			}
+			col := cat.Column(key)
+			switch {
+			case col != nil && col.Facet:
+				if sel := p.facet(col, vals); len(sel) > 0 {
+					if s.Filters == nil {
+						s.Filters = map[string][]string{}
+					}
+					s.Filters[col.ID] = sel
+				}
+			case col != nil:
+				p.add(key, "“%s” cannot be filtered; ignored it.", col.Label)
+			default:
+				p.add(key, "Ignored the unknown parameter “%s”.", shorten(key))
+			}
+		}
+	}
+	return s, p.done()
+}
+
+// Encode writes the State as URL values; Parse(Encode(s)) == s.
+func (s State) Encode() url.Values {
+	v := url.Values{}
+	if s.Query != "" {
+		v.Set("q", s.Query)
+	}
+	for id, sel := range s.Filters {
+		if len(sel) > 0 {
+			v.Set(id, strings.Join(sel, ","))
+		}
+	}
+	if s.Sort.Column != "" {
+		v.Set("sort", s.Sort.String())
+	}
+	if s.Cols != nil {
+		v.Set("cols", strings.Join(s.Cols, ","))
+	}
+	return v
+}
+
+// Selected reports whether value is selected in the facet column id.
+func (s State) Selected(id, value string) bool {
+	return slices.Contains(s.Filters[id], value)
+}
+
+// WithQuery returns a copy of s searching for q.
+func (s State) WithQuery(q string) State {
+	s.Query = clipQuery(q)
+	return s
+}
+
+// Toggle returns a copy of s with value added to or removed from the facet
+// column's selection, kept in the column's value order.
+func (s State) Toggle(cat *data.Catalog, id, value string) State {
+	col := cat.Column(id)
+	if col == nil || !col.Facet {
+		return s
+	}
+	on := !s.Selected(id, value)
+	var sel []string
+	for _, v := range cat.FacetValues(col) {
+		if (v == value && on) || (v != value && s.Selected(id, v)) {
+			sel = append(sel, v)
+		}
+	}
+	return s.withFilter(id, sel)
+}
+
+// ClearFilter returns a copy of s without any selection in column id.
+func (s State) ClearFilter(id string) State { return s.withFilter(id, nil) }
+
+// ClearAll returns a copy of s with no search text and no filters.
+func (s State) ClearAll() State {
+	s.Query = ""
+	s.Filters = nil
+	return s
+}
+
+// WithSort returns a copy of s sorted by k.
+func (s State) WithSort(k SortKey) State {
+	s.Sort = k
+	return s
+}
+
+// NextSort is the sort a click on column id's header asks for: ascending
+// first, then descending, then ascending again.
+func (s State) NextSort(id string) SortKey {
+	if s.Sort.Column == id && !s.Sort.Desc {
+		return SortKey{Column: id, Desc: true}
+	}
+	return SortKey{Column: id}
+}
+
+// SortLabel describes the order in words: "relevance", "name" or
+// "First release, descending".
+func (s State) SortLabel(cat *data.Catalog) string {
+	k := s.Sort
+	label := "name"
+	switch col := cat.Column(k.Column); {
+	case k.Column == "" && s.Query != "":
+		return "relevance"
+	case k.Column == "":
+		return "name"
+	case col != nil:
+		label = col.Label
+	}
+	if k.Desc {
+		return label + ", descending"
+	}
+	return label + ", ascending"
+}
+
+// Filtered reports whether any facet value is selected.
+func (s State) Filtered() bool { return len(s.Filters) > 0 }
+
+func (s State) withFilter(id string, sel []string) State {
+	filters := make(map[string][]string, len(s.Filters)+1)
+	for k, v := range s.Filters {
+		if k != id {
+			filters[k] = v
+		}
+	}
+	if len(sel) > 0 {
+		filters[id] = sel
+	}
+	if len(filters) == 0 {
+		filters = nil
+	}
+	s.Filters = filters
+	return s
+}
+
+// VisibleColumns resolves s.Cols against the catalog: the chosen columns in
+// order, or every column the schema does not hide.
+func (s State) VisibleColumns(cat *data.Catalog) []*data.Column {
+	var cols []*data.Column
+	if s.Cols == nil {
+		for _, c := range cat.Columns {
+			if !c.Hidden {
+				cols = append(cols, c)
+			}
+		}
+		return cols
+	}
+	for _, id := range s.Cols {
+		if c := cat.Column(id); c != nil {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
+type parser struct {
+	cat     *data.Catalog
+	notices []Notice
+	dropped int
+}
+
+func (p *parser) add(param, format string, args ...any) {
+	if len(p.notices) >= maxNotices {
+		p.dropped++
+		return
+	}
+	p.notices = append(p.notices, Notice{Param: param, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) done() []Notice {
+	if p.dropped > 0 {
+		p.notices = append(p.notices, Notice{Message: fmt.Sprintf("%d more problems in the address were ignored.", p.dropped)})
+	}
+	return p.notices
+}
+
+func (p *parser) query(vals []string) string {
+	q := strings.Join(vals, " ")
+	if clipped := clipQuery(q); clipped != strings.TrimSpace(cleanText(q)) {
+		p.add("q", "The search text was cut to %d characters.", MaxQuery)
+		return clipped
+	}
+	return clipQuery(q)
+}
+
+// clipQuery normalises search text: valid UTF-8, no control characters, no
+// surrounding space, at most MaxQuery characters.
+func clipQuery(q string) string {
+	q = strings.TrimSpace(cleanText(q))
+	if utf8.RuneCountInString(q) > MaxQuery {
+		q = strings.TrimSpace(string([]rune(q)[:MaxQuery]))
+	}
+	return q
+}
+
+// cleanText replaces invalid UTF-8 and control characters with spaces.
+func cleanText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, " "))
+}
+
+func (p *parser) sort(vals []string) SortKey {
+	raw := strings.TrimSpace(vals[len(vals)-1])
+	id, desc := strings.CutPrefix(raw, "-")
+	switch {
+	case raw == "":
+		return SortKey{}
+	case id == NameColumn || p.cat.Column(id) != nil:
+		return SortKey{Column: id, Desc: desc}
+	}
+	p.add("sort", "Cannot sort by the unknown column “%s”; kept the default order.", shorten(raw))
+	return SortKey{}
+}
+
+func (p *parser) cols(vals []string) []string {
+	var cols []string
+	for _, id := range p.list("cols", vals) {
+		switch {
+		case p.cat.Column(id) == nil:
+			p.add("cols", "Ignored the unknown column “%s”.", shorten(id))
+		case !slices.Contains(cols, id):
+			cols = append(cols, id)
+		}
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	return cols
+}
+
+// facet matches URL values to the column's values case-insensitively and
+// returns them in the column's order.
+func (p *parser) facet(col *data.Column, vals []string) []string {
+	known := p.cat.FacetValues(col)
+	want := map[string]bool{}
+	for _, raw := range p.list(col.ID, vals) {
+		i := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, raw) })
+		if i < 0 {
+			p.add(col.ID, "Ignored the unknown %s value “%s”.", col.Label, shorten(raw))
+			continue
+		}
+		want[known[i]] = true
+	}
+	var sel []string
+	for _, k := range known {
+		if want[k] {
+			sel = append(sel, k)
+		}
+	}
+	return sel
+}
+
+// list accepts both repeated parameters (from a plain HTML form) and
+// comma-separated values (from links), dropping blanks and overlong values.
+func (p *parser) list(param string, vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, part := range strings.Split(v, ",") {
+			part = strings.TrimSpace(cleanText(part))
+			switch {
+			case part == "":
+			case len(part) > maxValue:
+				p.add(param, "Ignored a value of “%s” longer than %d characters.", shorten(param), maxValue)
+			default:
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// tracking reports parameters that campaign links add to any URL: they are
+// not mistakes of the reader, so they are dropped without a notice.
+func tracking(key string) bool {
+	return key == "" || strings.HasPrefix(key, "utm_") || key == "fbclid" || key == "gclid"
+}
+
+// shorten keeps notices readable when the offending value is huge.
+func shorten(s string) string {
+	s = cleanText(s)
+	if utf8.RuneCountInString(s) <= maxShown {
+		return s
+	}
+	return string([]rune(s)[:maxShown-1]) + "…"
+}
+
+// EncodeQuery writes URL values like url.Values.Encode (keys sorted) but
+// leaves commas readable: "language=Python,Ruby" rather than "%2C".
+func EncodeQuery(v url.Values) string {
+	return strings.ReplaceAll(v.Encode(), "%2C", ",")
+}
+
+// Href is the relative link to the view of s, for plain anchors that work
+// without JavaScript.
+func (s State) Href() string {
+	if q := EncodeQuery(s.Encode()); q != "" {
+		return "?" + q
+	}
+	return "."
+}

@@ -1,0 +1,139 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedCatalogIsValid(t *testing.T) {
+	cat, err := Load()
+	if err != nil {
+		t.Fatalf("embedded catalog: %v", err)
+	}
+	wantIDs := []string{"aspnet-core", "django", "laravel", "nodejs", "rails", "nestjs", "express", "koa", "phoenix", "flask", "spring-boot"}
+	if len(cat.Items) != len(wantIDs) {
+		t.Errorf("got %d items, want %d", len(cat.Items), len(wantIDs))
+	}
+	for _, id := range wantIDs {
+		if cat.Item(id) == nil {
+			t.Errorf("missing item %q", id)
+		}
+	}
+	wantCols := []string{"language", "runtime", "kind", "license", "released", "creator", "steward", "pattern", "orm", "templating", "cli", "packages", "auth", "realtime", "concurrency", "typing", "version", "website", "repository"}
+	for _, id := range wantCols {
+		if cat.Column(id) == nil {
+			t.Errorf("missing column %q", id)
+		}
+	}
+	for _, id := range []string{"language", "runtime", "kind", "license", "typing", "orm", "auth", "realtime"} {
+		if c := cat.Column(id); c != nil && !c.Facet {
+			t.Errorf("column %q should be a facet", id)
+		}
+	}
+}
+
+// The corrections the issue calls out must be in the data, as notes users see.
+func TestEmbeddedCatalogCorrectsCommonMistakes(t *testing.T) {
+	cat := MustLoad()
+	tests := []struct {
+		name, item, column, want string
+		note                     string
+	}{
+		{name: "Node.js is a runtime", item: "nodejs", column: "kind", want: "Runtime", note: "runtime"},
+		{name: "Django calls its pattern MTV", item: "django", column: "pattern", want: "MTV", note: ""},
+		{name: "EF Core is separate from ASP.NET Core", item: "aspnet-core", column: "orm", want: Official, note: ""},
+		{name: "Django Channels is an official add-on", item: "django", column: "realtime", want: Official, note: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := cat.Item(tt.item)
+			if it == nil {
+				t.Fatalf("no item %q", tt.item)
+			}
+			cell := it.Cells[tt.column]
+			if !strings.Contains(cell.Text(), tt.want) {
+				t.Errorf("%s.%s = %q, want it to contain %q", tt.item, tt.column, cell.Text(), tt.want)
+			}
+			if tt.note != "" && !strings.Contains(strings.ToLower(cell.Note), tt.note) {
+				t.Errorf("%s.%s note = %q, want it to mention %q", tt.item, tt.column, cell.Note, tt.note)
+			}
+		})
+	}
+}
+
+func TestValidFixture(t *testing.T) {
+	cat := mustParseFile(t, "valid.json")
+	if got := cat.Item("alpha").Cells["language"].List(); strings.Join(got, "|") != "Go|C" {
+		t.Errorf("alpha language = %v, want [Go C]", got)
+	}
+	if got := cat.Item("beta").Cells["released"].Year(); got != 2005 {
+		t.Errorf("beta released = %d, want 2005", got)
+	}
+	if got := cat.FacetValues(cat.Column("language")); strings.Join(got, "|") != "C|Go|Python" {
+		t.Errorf("language facet values = %v, want [C Go Python]", got)
+	}
+	if got := cat.FacetValues(cat.Column("orm")); strings.Join(got, "|") != "built-in|official|third-party|none" {
+		t.Errorf("orm facet values = %v", got)
+	}
+	if got := cat.Noun.Of(1) + "/" + cat.Noun.Of(3); got != "1 tool/3 tools" {
+		t.Errorf("Noun.Of = %q", got)
+	}
+}
+
+func TestBadFixtures(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string // every substring must appear in the error
+	}{
+		{"bad-syntax.json", []string{"bad-syntax.json", "unexpected EOF"}},
+		{"bad-unknown-field.json", []string{"unknown field", "colums"}},
+		{"bad-duplicate-id.json", []string{`item "alpha": id: duplicate`}},
+		{"bad-unknown-type.json", []string{`column "released": type: unknown type "date"`}},
+		{"bad-missing-cell.json", []string{`item "gamma": orm: missing`}},
+		{"bad-enum-value.json", []string{`item "beta": kind: value: "Library" is not one of Framework, Runtime`}},
+		{"bad-support-value.json", []string{`item "alpha": orm: value: "yes" is not one of built-in`}},
+		{"bad-source.json", []string{`item "gamma": creator: source: "see the docs" is not an absolute http(s) URL`}},
+		{"bad-reserved-column.json", []string{`column "sort": id: collides with the reserved URL parameter`}},
+		{"bad-year.json", []string{`item "alpha": released: value: want a year as a number`}},
+		{"bad-comma-value.json", []string{`item "alpha": language: value: "Go, C" contains a comma`}},
+		{"bad-name-link.json", []string{`nameLink: "creator" is not a link column`}},
+		{"bad-unknown-cell.json", []string{`item "alpha": cells.stars: no such column`}},
+		{"bad-facet-type.json", []string{`column "released": facet: a year column cannot be a facet`}},
+		{"bad-as-of.json", []string{`asOf: "last week" is not a YYYY-MM-DD date`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat, err := Parse(tt.file, b)
+			if err == nil {
+				t.Fatalf("Parse(%s) = %v, want an error", tt.file, cat)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\nwant it to contain %q", err, w)
+				}
+			}
+			if !strings.HasPrefix(err.Error(), tt.file+": ") {
+				t.Errorf("error %q should start with the file name", err)
+			}
+		})
+	}
+}
+
+func mustParseFile(t *testing.T, name string) *Catalog {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := Parse(name, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}

@@ -1,0 +1,390 @@
+package e2e
+
+import (
+	"context"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// typeInSearch types into the search box the way a user does, key by key.
+func typeInSearch(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("search"), text)))
+}
+
+// clearSearch empties the search box as a user selecting all and deleting would.
+func clearSearch(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[bool](t, ctx, `(() => { const s = document.getElementById("search"); s.value = ""; s.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+}
+
+// pressKey sends one key press as a browser does: a keyDown that carries the
+// text, so that preventDefault on keydown stops the character. (chromedp's
+// KeyEvent sends the character as a separate event that nothing can cancel.)
+func pressKey(t *testing.T, ctx context.Context, key, code string, keyCode int64) {
+	t.Helper()
+	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: code, Text: key, UnmodifiedText: key, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode}
+	_, err := chromedp.Call(ctx, input.DispatchKeyEvent, down)
+	must(t, err)
+	up := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: key, Code: code, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode}
+	_, err = chromedp.Call(ctx, input.DispatchKeyEvent, up)
+	must(t, err)
+}
+
+func resultCount(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	return strings.Join(strings.Fields(eval[string](t, ctx, `document.getElementById("result-count").innerText`)), " ")
+}
+
+// facetCount reads the live count shown next to a facet value.
+func facetCount(t *testing.T, ctx context.Context, column, value string) string {
+	t.Helper()
+	return strings.TrimSpace(eval[string](t, ctx, `(() => {
+		const input = document.querySelector('input[name="`+column+`"][value="`+value+`"]');
+		const label = document.querySelector('label[for="' + input.id + '"] .bg-count');
+		return Array.from(label.childNodes).filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join("");
+	})()`))
+}
+
+func TestTypoSearchHighlightsAndRanks(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	if got := resultCount(t, ctx); got != "11 of 11 frameworks" {
+		t.Errorf("initial count = %q", got)
+	}
+
+	typeInSearch(t, ctx, "rials")
+	waitJS(t, ctx, `document.querySelector("tbody tr") && document.querySelector("tbody tr").id === "row-rails"`)
+	name := eval[string](t, ctx, `document.querySelector("#row-rails th .bg-name").innerText`)
+	if name != "Ruby on Rails" {
+		t.Errorf("highlighted name reads %q, want %q (no stray spaces)", name, "Ruby on Rails")
+	}
+	marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#row-rails th mark")).map(m => m.textContent)`)
+	if strings.Join(marks, "") == "" {
+		t.Errorf("no <mark> in the Rails name cell")
+	}
+	if got := resultCount(t, ctx); !strings.Contains(got, "close matches") {
+		t.Errorf("count %q should say typos were corrected", got)
+	}
+	screenshot(t, ctx, "search-rials-1280")
+
+	for _, tt := range []struct{ query, first string }{
+		{"sprng", "spring-boot"},
+		{"aspnet", "aspnet-core"},
+		{"nest", "nestjs"},
+	} {
+		clearSearch(t, ctx)
+		typeInSearch(t, ctx, tt.query)
+		waitJS(t, ctx, `document.querySelector("tbody tr") && document.querySelector("tbody tr").id === "row-`+tt.first+`"`)
+	}
+
+	// The highlighted text of every cell reads exactly like its plain text.
+	bad := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-hl")).filter(el => {
+		const plain = Array.from(el.childNodes).map(n => n.textContent).join("");
+		return el.innerText !== plain;
+	}).map(el => el.innerText)`)
+	if len(bad) > 0 {
+		t.Errorf("highlights with stray whitespace: %q", bad)
+	}
+}
+
+func TestKeyboardSlashAndEscape(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	pressKey(t, ctx, "/", "Slash", 191)
+	if id := eval[string](t, ctx, `document.activeElement.id`); id != "search" {
+		t.Fatalf("after /, focus is on %q, want the search box", id)
+	}
+	must(t, chromedp.Do(ctx, chromedp.KeyEvent("flask")))
+	waitJS(t, ctx, `document.querySelectorAll("tbody tr").length === 1`)
+	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "flask" {
+		t.Errorf("search value = %q, want flask (the / must not be typed)", v)
+	}
+	must(t, chromedp.Do(ctx, chromedp.KeyEvent("\x1b"))) // Escape
+	waitJS(t, ctx, `document.querySelectorAll("tbody tr").length === 11`)
+	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "" {
+		t.Errorf("after Escape the search holds %q", v)
+	}
+}
+
+func TestFacetCountsFollowFilters(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+
+	if got := facetCount(t, ctx, "language", "Python"); got != "2" {
+		t.Errorf("Python count = %q, want 2", got)
+	}
+	before := facetCount(t, ctx, "kind", "Micro-framework")
+
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="language"][value="Python"]`))))
+	waitJS(t, ctx, `document.getElementById("result-count").innerText.startsWith("2 of 11")`)
+	if got := rowIDs(t, ctx); !reflect.DeepEqual(got, []string{"django", "flask"}) {
+		t.Errorf("rows = %v, want [django flask]", got)
+	}
+	// Other facets now count within Python; the Python facet keeps its counts.
+	if got := facetCount(t, ctx, "kind", "Micro-framework"); got != "1" || got == before {
+		t.Errorf("Micro-framework count = %q (was %q), want 1", got, before)
+	}
+	if got := facetCount(t, ctx, "language", "Ruby"); got != "1" {
+		t.Errorf("Ruby count = %q, want 1 (what ticking it would add)", got)
+	}
+	// A value with no results stays visible but disabled.
+	disabled := eval[bool](t, ctx, `document.querySelector('input[name="kind"][value="Runtime"]').disabled`)
+	if !disabled {
+		t.Errorf("Runtime has no Python results: its checkbox should be disabled")
+	}
+
+	// OR within a facet.
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="language"][value="Ruby"]`))))
+	waitJS(t, ctx, `document.getElementById("result-count").innerText.startsWith("3 of 11")`)
+
+	// Clear one facet, then clear all.
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button[aria-label="Clear Language filter"]`))))
+	waitJS(t, ctx, `document.getElementById("result-count").innerText.startsWith("11 of 11")`)
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="typing"][value="Static"]`))))
+	waitJS(t, ctx, `!document.getElementById("result-count").innerText.startsWith("11 of 11")`)
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("clear-all"))))
+	waitJS(t, ctx, `document.getElementById("result-count").innerText.startsWith("11 of 11")`)
+}
+
+func TestSortByColumn(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	years := func() []int {
+		return eval[[]int](t, ctx, `Array.from(document.querySelectorAll("tbody tr td.bg-col-year .bg-value")).map(e => parseInt(e.textContent, 10))`)
+	}
+	sorted := func(v []int, desc bool) bool {
+		for i := 1; i < len(v); i++ {
+			if (!desc && v[i] < v[i-1]) || (desc && v[i] > v[i-1]) {
+				return false
+			}
+		}
+		return len(v) == 11
+	}
+	header := `th a[href*="sort=released"], th a[href*="sort=-released"]`
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(header))))
+	waitJS(t, ctx, `document.querySelector('th[aria-sort="ascending"]') !== null`)
+	if y := years(); !sorted(y, false) {
+		t.Errorf("years not ascending: %v", y)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(header))))
+	waitJS(t, ctx, `document.querySelector('th[aria-sort="descending"]') !== null`)
+	if y := years(); !sorted(y, true) {
+		t.Errorf("years not descending: %v", y)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("th[aria-sort]").length`); n != 1 {
+		t.Errorf("%d headers carry aria-sort, want 1", n)
+	}
+	// Sorting replaced the URL (no new history entry).
+	waitJS(t, ctx, `location.search.includes("sort=-released")`)
+	if n := eval[int](t, ctx, `history.length`); n > 2 {
+		t.Errorf("history grew to %d entries while sorting", n)
+	}
+}
+
+func TestURLStateSurvivesReload(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	typeInSearch(t, ctx, "framework")
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="license"][value="MIT"]`))))
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`th a[href*="sort=released"]`))))
+	waitJS(t, ctx, `location.search.includes("q=framework") && location.search.includes("license=MIT") && location.search.includes("sort=released")`)
+	before := rowIDs(t, ctx)
+	loc := eval[string](t, ctx, `location.href`)
+
+	must(t, chromedp.Do(ctx, chromedp.Reload()))
+	waitReady(t, ctx)
+	if got := rowIDs(t, ctx); !reflect.DeepEqual(got, before) {
+		t.Errorf("after reload rows = %v, want %v", got, before)
+	}
+	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "framework" {
+		t.Errorf("after reload search = %q", v)
+	}
+	if !eval[bool](t, ctx, `document.querySelector('input[name="license"][value="MIT"]').checked`) {
+		t.Errorf("after reload MIT is not ticked")
+	}
+
+	// The same link in a fresh tab shows the same view.
+	other := newTab(t, 1280, 900)
+	open(t, other, loc)
+	if got := rowIDs(t, other); !reflect.DeepEqual(got, before) {
+		t.Errorf("shared link rows = %v, want %v", got, before)
+	}
+}
+
+func TestBadParamsGiveNotices(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	q := url.Values{"q": {"<script>alert(1)</script>"}, "foo": {"1"}, "language": {"Cobol,Python"}, "sort": {"stars"}}
+	open(t, ctx, srv.URL+"/?"+q.Encode())
+	notices := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-notice span")).map(s => s.textContent)`)
+	joined := strings.Join(notices, "\n")
+	for _, want := range []string{"unknown parameter “foo”", "unknown Language value “Cobol”", "unknown column “stars”"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("notices %q lack %q", notices, want)
+		}
+	}
+	// The hostile query is text: in the box and in the empty state, never markup.
+	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "<script>alert(1)</script>" {
+		t.Errorf("search box = %q", v)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("script:not([src])").length`); n != 0 {
+		t.Errorf("%d inline scripts in the page", n)
+	}
+	if !strings.Contains(eval[string](t, ctx, `document.querySelector(".bg-empty").innerText`), "<script>") {
+		t.Errorf("the empty state should quote the search as text")
+	}
+	// The widget still works: the good value was applied, the bad params left the URL.
+	waitJS(t, ctx, `!location.search.includes("foo") && !location.search.includes("Cobol")`)
+	screenshot(t, ctx, "notices-1280")
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.bg-notice button`))))
+	waitJS(t, ctx, `document.querySelectorAll(".bg-notice").length === `+strconv.Itoa(len(notices)-1))
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("empty-clear-all"))))
+	waitJS(t, ctx, `document.querySelectorAll("tbody tr").length === 11`)
+
+	// An overlong query is cut with a notice.
+	open(t, ctx, srv.URL+"/?q="+strings.Repeat("a", 300))
+	if v := eval[int](t, ctx, `document.getElementById("search").value.length`); v != 200 {
+		t.Errorf("search length = %d, want 200", v)
+	}
+	if !strings.Contains(eval[string](t, ctx, `document.querySelector(".bg-notices").innerText`), "cut to 200") {
+		t.Errorf("no notice for the cut query")
+	}
+}
+
+func TestEmptyState(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?language=Python&q=zzzz")
+	text := eval[string](t, ctx, `document.querySelector(".bg-empty").innerText`)
+	for _, want := range []string{"No frameworks match", "zzzz", "Language: Python"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("empty state %q lacks %q", text, want)
+		}
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("empty-clear-search"))))
+	waitJS(t, ctx, `document.querySelectorAll("tbody tr").length === 2`)
+}
+
+// The server prerenders the view for the URL: content is there before (and
+// without) the wasm, and the loader does not cover it.
+func TestPrerenderedBeforeWasm(t *testing.T) {
+	srv := startServer(t)
+	res, body := srv.get(t, "/?q=rials&language=Ruby")
+	if res.StatusCode != 200 {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	for _, want := range []string{`<table class="bg-table"`, `<caption`, `scope="row"`, `<mark>`, `Ruby on Rails`, `value="rials"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("prerendered page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, `checked="false"`) || strings.Contains(body, `disabled="false"`) {
+		t.Errorf("prerender has boolean attributes set to false (read as true by HTML)")
+	}
+
+	// Hold the wasm download: the grid is already visible and usable, and
+	// what the user types meanwhile survives the wasm's start.
+	ctx := newTab(t, 1280, 900)
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
+	must(t, err)
+	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL)))
+	var held fetch.RequestID
+	for ev, err := range paused {
+		must(t, err)
+		held = ev.RequestID
+		break
+	}
+	if n := len(rowIDs(t, ctx)); n != 11 {
+		t.Fatalf("prerendered rows = %d, want 11", n)
+	}
+	// The topmost element in the middle of the table is the table, not a loader.
+	if !eval[bool](t, ctx, `(() => { const r = document.querySelector("table").getBoundingClientRect();
+		const el = document.elementFromPoint(r.left + 60, r.top + 80); return !!el && !!el.closest("table"); })()`) {
+		t.Errorf("something covers the prerendered grid")
+	}
+	screenshot(t, ctx, "prerendered-before-wasm-1280")
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("search"))))
+	must(t, chromedp.Do(ctx, chromedp.KeyEvent("djan")))
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="language"][value="Python"]`))))
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("search"))))
+	must(t, chromedp.Do(ctx, chromedp.KeyEvent("go")))
+	if got := eval[bool](t, ctx, `window.backendgridBoot.ready`); got {
+		t.Fatalf("the wasm ran although its download was held")
+	}
+	_, err = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held})
+	must(t, err)
+	waitReady(t, ctx)
+	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "django" {
+		t.Errorf("after the wasm started the search holds %q, want what was typed", v)
+	}
+	if id := eval[string](t, ctx, `document.activeElement.id`); id != "search" {
+		t.Errorf("focus is on %q, want it back in the search box", id)
+	}
+	waitJS(t, ctx, `document.querySelectorAll("tbody tr").length === 1`)
+	if !eval[bool](t, ctx, `document.querySelector('input[name="language"][value="Python"]').checked`) {
+		t.Errorf("the Python tick made before the wasm started was lost")
+	}
+	// Typing goes on normally.
+	must(t, chromedp.Do(ctx, chromedp.KeyEvent("x")))
+	waitJS(t, ctx, `document.getElementById("search").value === "djangox"`)
+}
+
+// With JavaScript off the page is readable and the form still filters
+// through the server.
+func TestWorksWithoutJavaScript(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	must(t, err)
+	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL)))
+	must(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("table.bg-table"))))
+	if n := len(rowIDs(t, ctx)); n != 11 {
+		t.Fatalf("rows without JS = %d", n)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="language"][value="Ruby"]`))))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.bg-filters button[type="submit"]`)))
+	must(t, err)
+	must(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("table.bg-table"))))
+	if got := rowIDs(t, ctx); !reflect.DeepEqual(got, []string{"rails"}) {
+		t.Errorf("after a plain submit rows = %v, want [rails]", got)
+	}
+	screenshot(t, ctx, "no-js-filtered-1280")
+}
+
+func TestScreenshots(t *testing.T) {
+	srv := startServer(t)
+	for _, tt := range []struct {
+		name          string
+		width, height int64
+		path          string
+	}{
+		{"grid-1280", 1280, 900, "/"},
+		{"grid-375", 375, 812, "/"},
+		{"search-python-375", 375, 812, "/?q=python&sort=-released"},
+	} {
+		ctx := newTab(t, tt.width, tt.height)
+		open(t, ctx, srv.URL+tt.path)
+		// Give fonts and layout a moment to settle for a faithful picture.
+		must(t, chromedp.Do(ctx, chromedp.Sleep(200*time.Millisecond)))
+		if overflow := eval[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth`); overflow {
+			t.Errorf("%s: the page scrolls horizontally", tt.name)
+		}
+		screenshot(t, ctx, tt.name)
+	}
+}

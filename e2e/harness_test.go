@@ -1,0 +1,215 @@
+// Package e2e drives the real backendgrid server in headless Chromium. It is
+// its own module so that chromedp never enters the wasm build.
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+var (
+	root        string          // the repository root (the server's working directory)
+	browserCtx  context.Context // one Chromium for the whole run; each test opens tabs
+	shotDir     string
+	listenRegex = regexp.MustCompile(`serving on (http://\S+)`)
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	var err error
+	root, err = filepath.Abs("..")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for _, f := range []string{"bin/backendgrid", "web/app.wasm"} {
+		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
+			fmt.Fprintf(os.Stderr, "e2e: %s is missing: run `make build` first (make test does)\n", f)
+			return 1
+		}
+	}
+	shotDir = filepath.Join(root, "e2e", "screenshots")
+	if err := os.MkdirAll(shotDir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+
+	exe := os.Getenv("CHROMIUM")
+	if exe == "" {
+		exe = "/usr/bin/chromium"
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	var cancelBrowser context.CancelFunc
+	browserCtx, cancelBrowser = chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browserCtx, chromedp.Navigate("about:blank")); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: cannot start Chromium at %s: %v\n", exe, err)
+		return 1
+	}
+	return m.Run()
+}
+
+// server is one running backendgrid process.
+type server struct {
+	URL  string
+	cmd  *exec.Cmd
+	logs *strings.Builder
+	mu   *sync.Mutex
+}
+
+// startServer runs bin/backendgrid on a free loopback port with extra flags
+// and stops it when the test ends.
+func startServer(t *testing.T, args ...string) *server {
+	t.Helper()
+	args = append([]string{"-addr", "127.0.0.1:0"}, args...)
+	cmd := exec.Command(filepath.Join(root, "bin", "backendgrid"), args...)
+	cmd.Dir = root
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &server{cmd: cmd, logs: &strings.Builder{}, mu: &sync.Mutex{}}
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			line := sc.Text()
+			s.mu.Lock()
+			s.logs.WriteString(line + "\n")
+			s.mu.Unlock()
+			if m := listenRegex.FindStringSubmatch(line); m != nil {
+				select {
+				case found <- m[1]:
+				default:
+				}
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			s.mu.Lock()
+			t.Logf("server log:\n%s", s.logs.String())
+			s.mu.Unlock()
+		}
+	})
+	select {
+	case s.URL = <-found:
+	case <-time.After(15 * time.Second):
+		t.Fatal("server did not start within 15s")
+	}
+	return s
+}
+
+// get fetches a path from the server without a browser.
+func (s *server) get(t *testing.T, path string) (*http.Response, string) {
+	t.Helper()
+	res, err := http.Get(s.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, string(b)
+}
+
+// newTab opens a fresh tab (own cookies and storage) with a viewport.
+func newTab(t *testing.T, width, height int64) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, height)))
+	return ctx
+}
+
+// open navigates and waits until the wasm has mounted (boot.js's flag).
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+	waitReady(t, ctx)
+}
+
+// waitReady waits until the wasm has taken over the page.
+func waitReady(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitJS(t, ctx, `window.backendgridBoot && window.backendgridBoot.ready === true`)
+}
+
+// waitJS polls a JavaScript condition until it is true (or the test times out).
+func waitJS(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", cond, err)
+	}
+}
+
+// eval runs JavaScript and decodes its result.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// rowIDs lists the ids of the grid rows in order.
+func rowIDs(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll("table.bg-table tbody tr")).map(tr => tr.id.replace(/^row-/, ""))`)
+}
+
+// screenshot saves a full-page PNG under e2e/screenshots for review.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(shotDir, name+".png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

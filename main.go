@@ -1,0 +1,19 @@
+// Command backendgrid is a fuzzy-searchable, filterable comparison grid of
+// backend frameworks. The same main is built twice: for the browser
+// (GOOS=js GOARCH=wasm, into web/app.wasm) and as the server that hosts the
+// assets and prerenders every page.
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	ui "backendgrid/app"
+	"backendgrid/data"
+)
+
+func main() {
+	ix := ui.NewIndex(data.MustLoad())
+	app.Route("/", ui.NewPage(ix))
+	app.RunWhenOnBrowser()
+	serve(ix)
+}
