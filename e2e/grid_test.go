@@ -388,3 +388,30 @@ func TestScreenshots(t *testing.T) {
 		screenshot(t, ctx, tt.name)
 	}
 }
+
+// The header row stays at the top of the grid's box when it scrolls down,
+// and the name column stays at its left when it scrolls sideways.
+func TestStickyHeaderAndNameColumn(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 375, 640)
+	open(t, ctx, srv.URL)
+	got := eval[[]float64](t, ctx, `(() => {
+		const wrap = document.querySelector(".bg-table-wrap");
+		wrap.scrollTop = 400;
+		wrap.scrollLeft = 500;
+		const w = wrap.getBoundingClientRect();
+		const th = document.querySelector("thead th:nth-child(2)").getBoundingClientRect();
+		const name = document.querySelector("tbody tr:nth-child(4) th").getBoundingClientRect();
+		return [wrap.scrollTop, wrap.scrollLeft, th.top - w.top, name.left - w.left];
+	})()`)
+	if got[0] < 100 || got[1] < 100 {
+		t.Fatalf("the grid did not scroll: %v", got)
+	}
+	if got[2] < -1 || got[2] > 2 {
+		t.Errorf("header is %.1fpx from the top of the scrolled box, want ~0 (sticky)", got[2])
+	}
+	if got[3] < -1 || got[3] > 2 {
+		t.Errorf("name column is %.1fpx from the left of the scrolled box, want ~0 (sticky)", got[3])
+	}
+	screenshot(t, ctx, "grid-scrolled-375")
+}
