@@ -44,8 +44,13 @@ func TestGridTableMarkup(t *testing.T) {
 	// One row per match, its first cell a row header.
 	match(t, app.Tr().ID("row-alpha"), g, 0, 0, 2, 0)
 	match(t, app.Th().Scope("row").Class("bg-col-name"), g, 0, 0, 2, 0, 0)
-	match(t, app.A().Class("bg-name").Href("https://example.com/alpha").Target("_blank").Rel("noopener").Title("Alpha website (opens in a new tab)"), g, 0, 0, 2, 0, 0, 0)
-	match(t, app.Raw(`<span class="bg-hl"><mark>Alp</mark>ha</span>`), g, 0, 0, 2, 0, 0, 0, 0)
+	// The row header holds the compare checkbox, its label and the name.
+	match(t, app.Input().Type("checkbox").ID("pick-alpha").Class("bg-pick").Name("pick").Value("alpha").
+		Attr("form", FormID).Title("Compare Alpha").OnChange(func(app.Context, app.Event) {}), g, 0, 0, 2, 0, 0, 0, 0)
+	match(t, app.Label().For("pick-alpha").Class("bg-visually-hidden"), g, 0, 0, 2, 0, 0, 0, 1)
+	match(t, app.Text("Compare Alpha"), g, 0, 0, 2, 0, 0, 0, 1, 0)
+	match(t, app.A().Class("bg-name").Href("https://example.com/alpha").Target("_blank").Rel("noopener").Title("Alpha website (opens in a new tab)"), g, 0, 0, 2, 0, 0, 0, 2, 0)
+	match(t, app.Raw(`<span class="bg-hl"><mark>Alp</mark>ha</span>`), g, 0, 0, 2, 0, 0, 0, 2, 0, 0)
 
 	html := app.HTMLString(g)
 	for _, want := range []string{
@@ -184,5 +189,72 @@ func TestPageRendersTheURLState(t *testing.T) {
 	mount(t, p2)
 	if html := app.HTMLString(p2); strings.Count(html, `<tr id="row-`) != 3 {
 		t.Errorf("default page should list all 3 rows")
+	}
+}
+
+func TestCompareViewMarkup(t *testing.T) {
+	cat := fixture(t)
+	st := State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}, Diff: true}
+	v := &compareView{Comparison: Compare(cat, st), Diff: true, Catalog: cat, GridHref: st.CloseCompare().Href()}
+	mount(t, v)
+	match(t, app.Section().Class("bg-compare").Aria("labelledby", "compare-heading"), v, 0)
+	match(t, app.H2().ID("compare-heading").TabIndex(-1), v, 0, 0, 1)
+	match(t, app.Text("Alpha and Gamma side by side"), v, 0, 0, 1, 0)
+	match(t, app.Text("3 of 6 attributes differ. 3 identical attributes are hidden."), v, 0, 1, 0)
+	// Transposed: items are column headers, attributes are row headers.
+	match(t, app.Th().Scope("col").Class("bg-col-name"), v, 0, 2, 0, 1, 0, 0)
+	match(t, app.Th().Scope("col").Class("bg-compare-item"), v, 0, 2, 0, 1, 0, 1)
+	match(t, app.Tr().Class("bg-differs").ID("attr-language"), v, 0, 2, 0, 2, 0)
+	match(t, app.Th().Scope("row").Class("bg-col-name"), v, 0, 2, 0, 2, 0, 0)
+	match(t, app.Span().Class("bg-differs-badge"), v, 0, 2, 0, 2, 0, 0, 1)
+	match(t, app.Text("differs"), v, 0, 2, 0, 2, 0, 0, 1, 0)
+
+	html := app.HTMLString(v)
+	for _, want := range []string{
+		`aria-label="Remove Gamma from the comparison"`,
+		`href="?pick=alpha,gamma"`, // back to the grid keeps the picks
+		`aria-label="Source for Gamma, ORM (opens in a new tab)"`,
+		`id="only-diff" checked`,
+		`id="copy-link"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("compare HTML lacks %s", want)
+		}
+	}
+	if strings.Contains(html, `id="attr-kind"`) {
+		t.Errorf("identical row kind shown with only differences on")
+	}
+}
+
+func TestCompareTrayMarkup(t *testing.T) {
+	cat := fixture(t)
+	one := &compareTray{Picks: pickedItems(cat, []string{"beta"}), Noun: cat.Noun, CompareHref: "?compare=beta"}
+	mount(t, one)
+	html := app.HTMLString(one)
+	if !strings.Contains(html, `<button type="button" id="open-compare" disabled`) && !strings.Contains(html, `disabled`) {
+		t.Errorf("with one pick the Compare button must be disabled: %s", html)
+	}
+	if !strings.Contains(html, "Compare (1)") || !strings.Contains(html, `aria-label="Remove Beta from the comparison"`) {
+		t.Errorf("tray HTML: %s", html)
+	}
+
+	two := &compareTray{Picks: pickedItems(cat, []string{"beta", "alpha"}), Noun: cat.Noun, CompareHref: "?compare=beta,alpha", Message: "Alpha added: 2 of 4 picked."}
+	mount(t, two)
+	match(t, app.Section().Class("bg-tray has-picks").ID("compare-tray").Aria("labelledby", "tray-heading"), two, 0)
+	match(t, app.A().ID("open-compare").Class("bg-button").Href("?compare=beta,alpha").OnClick(func(app.Context, app.Event) {}), two, 0, 2)
+	match(t, app.Text("Compare (2)"), two, 0, 2, 0)
+	match(t, app.P().ID("tray-status").Class("bg-tray-status").Role("status").Aria("live", "polite"), two, 0, 3)
+	match(t, app.Text("Alpha added: 2 of 4 picked."), two, 0, 3, 0)
+}
+
+func TestPageRendersCompareFromURL(t *testing.T) {
+	cat := fixture(t)
+	p := &Page{Index: NewIndex(cat)}
+	u, _ := url.Parse("/?compare=alpha,beta&q=x")
+	p.Load(u)
+	mount(t, p)
+	html := app.HTMLString(p)
+	if !strings.Contains(html, `class="bg-compare"`) || strings.Contains(html, `class="bg-table-wrap" tabindex="0" role="region" aria-labelledby="grid-caption"`) {
+		t.Errorf("compare= should prerender the side-by-side view, not the grid")
 	}
 }

@@ -29,6 +29,12 @@ func (g *gridTable) sortBy(k SortKey) app.EventHandler {
 	}
 }
 
+func (g *gridTable) pick(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.NewActionWithValue(actionPick, id)
+	}
+}
+
 // Render draws the table inside a scroll container whose header row and
 // name column stay in view.
 func (g *gridTable) Render() app.UI {
@@ -86,11 +92,26 @@ func (g *gridTable) header(id, label, class string) app.UI {
 func (g *gridTable) row(r Row) app.UI {
 	it := r.Item
 	website := it.Cells[g.Catalog.NameLink]
+	pickID := "pick-" + it.ID
 	return app.Tr().ID("row-"+it.ID).Body(
 		app.Th().Scope("row").Class("bg-col-name").Body(
-			nameLink(it, website, r.Marks[Field{Column: NameField}]),
-			matchedAliases(it, r.Marks),
-			hiddenMatches(g.Catalog, g.Result.Columns, it, r.Marks),
+			app.Div().Class("bg-rowhead").Body(
+				boolAttrs(app.Input().
+					Type("checkbox").
+					ID(pickID).
+					Class("bg-pick").
+					Name("pick").
+					Value(it.ID).
+					Attr("form", FormID).
+					Title("Compare "+it.Name).
+					OnChange(g.pick(it.ID), app.EventScope(it.ID)), g.State.Picked(it.ID), false),
+				app.Label().For(pickID).Class("bg-visually-hidden").Text("Compare "+it.Name),
+				app.Div().Body(
+					nameLink(it, website, r.Marks[Field{Column: NameField}]),
+					matchedAliases(it, r.Marks),
+					hiddenMatches(g.Catalog, g.Result.Columns, it, r.Marks),
+				),
+			),
 		),
 		app.Range(g.Result.Columns).Slice(func(i int) app.UI {
 			col := g.Result.Columns[i]

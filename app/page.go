@@ -17,6 +17,12 @@ const (
 	actionClearSearch = "bg/clear-search"
 	actionSort        = "bg/sort"
 	actionDismiss     = "bg/dismiss"
+
+	actionPick           = "bg/pick"
+	actionOpenCompare    = "bg/open-compare"
+	actionCloseCompare   = "bg/close-compare"
+	actionRemoveCompared = "bg/remove-compared"
+	actionDiff           = "bg/diff"
 )
 
 // FormID is the id of the form that carries the controls, so that without
@@ -42,10 +48,21 @@ type Page struct {
 
 	state   State
 	result  Result
+	compare Comparison
 	notices []Notice
 	loaded  bool
 	urlSeq  int
 	booted  bool
+
+	// trayMessage is the compare tray's latest announcement.
+	trayMessage string
+	// pushed holds the picks with which this page pushed the comparison
+	// onto the history: closing it unchanged is then a plain Back.
+	pushed  []string
+	keydown app.Func
+	// afterNav is the id of the element to focus once the next navigation
+	// (opening or closing the comparison) has rendered.
+	afterNav string
 }
 
 // NewPage returns a page over the index, for app.Route.
@@ -59,6 +76,10 @@ func (p *Page) OnNav(ctx app.Context) {
 	p.Load(ctx.Page().URL())
 	if app.IsClient {
 		p.writeURL(ctx)
+	}
+	if p.afterNav != "" {
+		focusID(ctx, p.afterNav)
+		p.afterNav = ""
 	}
 }
 
@@ -86,6 +107,7 @@ func (p *Page) Load(u *url.URL) {
 func (p *Page) apply(st State) {
 	p.state = st
 	p.result = View(p.Index, st)
+	p.compare = Compare(p.Index.Catalog, st)
 }
 
 // OnMount wires the child components' actions and, on the first start,
@@ -122,9 +144,19 @@ func (p *Page) OnMount(ctx app.Context) {
 		}
 		ctx.Update()
 	})
+	p.handleCompare(ctx)
 	if !p.booted {
 		p.booted = true
 		ctx.Defer(restoreFocus)
+	}
+}
+
+// OnDismount releases the window's key listener.
+func (p *Page) OnDismount() {
+	if p.keydown != nil {
+		app.Window().Call("removeEventListener", "keydown", p.keydown)
+		p.keydown.Release()
+		p.keydown = nil
 	}
 }
 
@@ -173,6 +205,32 @@ func (p *Page) Render() app.UI {
 				"Compare %s side by side: every fact sourced, checked as of %s.",
 				cat.Noun.Of(len(cat.Items)), cat.AsOf),
 		),
+		app.If(p.state.Comparing(), func() app.UI {
+			return app.Div().Body(
+				&noticeList{Notices: p.notices},
+				app.Main().ID("results").Class("bg-results").TabIndex(-1).Body(
+					&compareView{
+						Comparison: p.compare,
+						Diff:       p.state.Diff,
+						Catalog:    cat,
+						GridHref:   p.state.CloseCompare().Href(),
+					},
+				),
+			)
+		}).Else(func() app.UI {
+			return p.renderGrid()
+		}),
+		app.Footer().Class("bg-footer").Body(
+			app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
+		),
+	)
+}
+
+// renderGrid is the default view: search, filters, the grid and the
+// compare tray.
+func (p *Page) renderGrid() app.UI {
+	cat := p.Index.Catalog
+	return app.Div().Body(
 		&searchBox{Query: p.state.Query, State: p.state, Label: "Search " + cat.Noun.Many},
 		&noticeList{Notices: p.notices},
 		app.Div().Class("bg-layout").Body(
@@ -191,33 +249,13 @@ func (p *Page) Render() app.UI {
 				}).Else(func() app.UI {
 					return &gridTable{Result: p.result, State: p.state, Catalog: cat}
 				}),
+				&compareTray{
+					Picks:       pickedItems(cat, p.state.Picks),
+					Noun:        cat.Noun,
+					CompareHref: p.state.OpenCompare().Href(),
+					Message:     p.trayMessage,
+				},
 			),
 		),
-		app.Footer().Class("bg-footer").Body(
-			app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
-		),
 	)
-}
-
-// restoreFocus puts the caret back where the reader left it on the
-// prerendered page (recorded by web/boot.js), since the wasm replaces that
-// DOM wholesale.
-func restoreFocus(ctx app.Context) {
-	boot := app.Window().Get("backendgridBoot")
-	if !boot.Truthy() {
-		return
-	}
-	boot.Set("ready", true)
-	id := boot.Get("focus")
-	if !id.Truthy() {
-		return
-	}
-	el := app.Window().GetElementByID(id.String())
-	if !el.Truthy() {
-		return
-	}
-	el.Call("focus")
-	if start, end := boot.Get("start"), boot.Get("end"); start.Type() == app.TypeNumber && end.Type() == app.TypeNumber {
-		el.Call("setSelectionRange", start.Int(), end.Int())
-	}
 }

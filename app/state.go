@@ -35,7 +35,17 @@ type State struct {
 	Sort SortKey
 	// Cols are the visible columns in order; nil means the schema default.
 	Cols []string
+	// Picks are the items chosen for comparison (the tray), at most MaxPicks.
+	Picks []string
+	// Compare lists the items of the side-by-side view; empty means the
+	// grid. It has 2 to MaxPicks ids.
+	Compare []string
+	// Diff makes the side-by-side view show only rows that differ.
+	Diff bool
 }
+
+// MaxPicks is how many items can be compared side by side.
+const MaxPicks = 4
 
 // SortKey names a sort column and direction.
 type SortKey struct {
@@ -88,6 +98,12 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 			s.Sort = p.sort(vals)
 		case "cols":
 			s.Cols = p.cols(vals)
+		case "pick":
+			s.Picks = p.ids("pick", vals)
+		case "compare":
+			s.Compare = p.ids("compare", vals)
+		case "diff":
+			s.Diff = p.flag("diff", vals)
 		case "wasm":
 			// go-app's own switch to skip loading the wasm: not ours to judge.
 		default:
@@ -110,7 +126,29 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 			}
 		}
 	}
+	switch {
+	case len(s.Compare) == 1:
+		p.add("compare", "Pick at least 2 %s to compare side by side.", cat.Noun.Many)
+		s.Picks = mergeIDs(s.Picks, s.Compare)
+		s.Compare = nil
+	case len(s.Compare) > 0 && s.Picks == nil:
+		s.Picks = s.Compare
+	}
+	if s.Diff && s.Compare == nil {
+		s.Diff = false
+	}
 	return s, p.done()
+}
+
+// mergeIDs appends the ids of b missing from a, up to MaxPicks.
+func mergeIDs(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, id := range b {
+		if len(out) < MaxPicks && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // Encode writes the State as URL values; Parse(Encode(s)) == s.
@@ -130,99 +168,18 @@ func (s State) Encode() url.Values {
 	if s.Cols != nil {
 		v.Set("cols", strings.Join(s.Cols, ","))
 	}
+	// In the side-by-side view the picks usually equal the compared items:
+	// the shorter URL says it once.
+	if len(s.Picks) > 0 && !(len(s.Compare) > 0 && slices.Equal(s.Picks, s.Compare)) {
+		v.Set("pick", strings.Join(s.Picks, ","))
+	}
+	if len(s.Compare) > 0 {
+		v.Set("compare", strings.Join(s.Compare, ","))
+		if s.Diff {
+			v.Set("diff", "1")
+		}
+	}
 	return v
-}
-
-// Selected reports whether value is selected in the facet column id.
-func (s State) Selected(id, value string) bool {
-	return slices.Contains(s.Filters[id], value)
-}
-
-// WithQuery returns a copy of s searching for q.
-func (s State) WithQuery(q string) State {
-	s.Query = clipQuery(q)
-	return s
-}
-
-// Toggle returns a copy of s with value added to or removed from the facet
-// column's selection, kept in the column's value order.
-func (s State) Toggle(cat *data.Catalog, id, value string) State {
-	col := cat.Column(id)
-	if col == nil || !col.Facet {
-		return s
-	}
-	on := !s.Selected(id, value)
-	var sel []string
-	for _, v := range cat.FacetValues(col) {
-		if (v == value && on) || (v != value && s.Selected(id, v)) {
-			sel = append(sel, v)
-		}
-	}
-	return s.withFilter(id, sel)
-}
-
-// ClearFilter returns a copy of s without any selection in column id.
-func (s State) ClearFilter(id string) State { return s.withFilter(id, nil) }
-
-// ClearAll returns a copy of s with no search text and no filters.
-func (s State) ClearAll() State {
-	s.Query = ""
-	s.Filters = nil
-	return s
-}
-
-// WithSort returns a copy of s sorted by k.
-func (s State) WithSort(k SortKey) State {
-	s.Sort = k
-	return s
-}
-
-// NextSort is the sort a click on column id's header asks for: ascending
-// first, then descending, then ascending again.
-func (s State) NextSort(id string) SortKey {
-	if s.Sort.Column == id && !s.Sort.Desc {
-		return SortKey{Column: id, Desc: true}
-	}
-	return SortKey{Column: id}
-}
-
-// SortLabel describes the order in words: "relevance", "name" or
-// "First release, descending".
-func (s State) SortLabel(cat *data.Catalog) string {
-	k := s.Sort
-	label := "name"
-	switch col := cat.Column(k.Column); {
-	case k.Column == "" && s.Query != "":
-		return "relevance"
-	case k.Column == "":
-		return "name"
-	case col != nil:
-		label = col.Label
-	}
-	if k.Desc {
-		return label + ", descending"
-	}
-	return label + ", ascending"
-}
-
-// Filtered reports whether any facet value is selected.
-func (s State) Filtered() bool { return len(s.Filters) > 0 }
-
-func (s State) withFilter(id string, sel []string) State {
-	filters := make(map[string][]string, len(s.Filters)+1)
-	for k, v := range s.Filters {
-		if k != id {
-			filters[k] = v
-		}
-	}
-	if len(sel) > 0 {
-		filters[id] = sel
-	}
-	if len(filters) == 0 {
-		filters = nil
-	}
-	s.Filters = filters
-	return s
 }
 
 // VisibleColumns resolves s.Cols against the catalog: the chosen columns in
@@ -322,6 +279,42 @@ func (p *parser) cols(vals []string) []string {
 		return nil
 	}
 	return cols
+}
+
+// ids reads item ids: unknown ones and duplicates are dropped, and more than
+// MaxPicks are cut, each with a notice.
+func (p *parser) ids(param string, vals []string) []string {
+	var out []string
+	cut := 0
+	for _, id := range p.list(param, vals) {
+		id = strings.ToLower(id)
+		switch {
+		case p.cat.Item(id) == nil:
+			p.add(param, "Ignored the unknown %s “%s”.", p.cat.Noun.One, shorten(id))
+		case slices.Contains(out, id):
+		case len(out) == MaxPicks:
+			cut++
+		default:
+			out = append(out, id)
+		}
+	}
+	if cut > 0 {
+		p.add(param, "Up to %d %s can be compared; dropped the other %d.", MaxPicks, p.cat.Noun.Many, cut)
+	}
+	return out
+}
+
+// flag reads a 1/0 switch.
+func (p *parser) flag(param string, vals []string) bool {
+	switch v := strings.TrimSpace(vals[len(vals)-1]); v {
+	case "1", "true", "on":
+		return true
+	case "0", "false", "off", "":
+		return false
+	default:
+		p.add(param, "Ignored “%s=%s”: use 1 or 0.", param, shorten(v))
+		return false
+	}
 }
 
 // facet matches URL values to the column's values case-insensitively and

@@ -32,7 +32,17 @@ func clearSearch(t *testing.T, ctx context.Context) {
 // KeyEvent sends the character as a separate event that nothing can cancel.)
 func pressKey(t *testing.T, ctx context.Context, key, code string, keyCode int64) {
 	t.Helper()
-	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: code, Text: key, UnmodifiedText: key, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode}
+	text := key
+	switch key {
+	case "Enter":
+		text = "\r"
+	case "Escape", "Tab":
+		text = ""
+	}
+	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: code, Text: text, UnmodifiedText: text, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode}
+	if text == "" {
+		down.Type = input.DispatchKeyEventTypeRawKeyDown
+	}
 	_, err := chromedp.Call(ctx, input.DispatchKeyEvent, down)
 	must(t, err)
 	up := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: key, Code: code, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode}
@@ -203,6 +213,7 @@ func TestURLStateSurvivesReload(t *testing.T) {
 	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name="license"][value="MIT"]`))))
 	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`th a[href*="sort=released"]`))))
 	waitJS(t, ctx, `location.search.includes("q=framework") && location.search.includes("license=MIT") && location.search.includes("sort=released")`)
+	waitJS(t, ctx, `document.querySelector('th[aria-sort="ascending"]') !== null`)
 	before := rowIDs(t, ctx)
 	loc := eval[string](t, ctx, `location.href`)
 

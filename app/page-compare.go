@@ -1,0 +1,113 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page's side of side-by-side comparison: picking, opening (a new
+// history entry), closing (Back when possible) and keyboard Escape.
+
+func (p *Page) handleCompare(ctx app.Context) {
+	ctx.Handle(actionPick, func(ctx app.Context, a app.Action) {
+		id, _ := a.Value.(string)
+		p.togglePick(ctx, id)
+	})
+	ctx.Handle(actionOpenCompare, func(ctx app.Context, a app.Action) {
+		p.openCompare(ctx)
+	})
+	ctx.Handle(actionCloseCompare, func(ctx app.Context, a app.Action) {
+		p.closeCompare(ctx)
+	})
+	ctx.Handle(actionRemoveCompared, func(ctx app.Context, a app.Action) {
+		id, _ := a.Value.(string)
+		p.removeCompared(ctx, id)
+	})
+	ctx.Handle(actionDiff, func(ctx app.Context, a app.Action) {
+		on, _ := a.Value.(bool)
+		p.set(ctx, p.state.WithDiff(on), true)
+	})
+	if p.keydown == nil {
+		p.keydown = app.FuncOf(func(this app.Value, args []app.Value) any {
+			if args[0].Get("key").String() == "Escape" {
+				ctx.Dispatch(func(ctx app.Context) {
+					if p.state.Comparing() {
+						p.closeCompare(ctx)
+					}
+				})
+			}
+			return nil
+		})
+		app.Window().Call("addEventListener", "keydown", p.keydown)
+	}
+}
+
+func (p *Page) togglePick(ctx app.Context, id string) {
+	it := p.Index.Catalog.Item(id)
+	if it == nil {
+		return
+	}
+	st, ok := p.state.TogglePick(id)
+	switch {
+	case !ok:
+		p.trayMessage = fmt.Sprintf("You can compare up to %d %s: remove one before adding %s.",
+			MaxPicks, p.Index.Catalog.Noun.Many, it.Name)
+		// The click already ticked the box; the state says no.
+		if box := app.Window().GetElementByID("pick-" + id); box.Truthy() {
+			box.Set("checked", false)
+		}
+		ctx.Update()
+		return
+	case st.Picked(id):
+		p.trayMessage = fmt.Sprintf("%s added: %d of %d picked.", it.Name, len(st.Picks), MaxPicks)
+	default:
+		p.trayMessage = fmt.Sprintf("%s removed: %d of %d picked.", it.Name, len(st.Picks), MaxPicks)
+	}
+	p.set(ctx, st, true)
+}
+
+// openCompare pushes the comparison as a new history entry, so Back
+// returns to the grid as it was and Forward comes back here.
+func (p *Page) openCompare(ctx app.Context) {
+	st := p.state.OpenCompare()
+	if !st.Comparing() {
+		return
+	}
+	p.writeURL(ctx) // the grid entry must hold the latest grid state
+	p.urlSeq++
+	p.pushed = slices.Clone(st.Compare)
+	p.trayMessage = ""
+	u := *ctx.Page().URL()
+	u.RawQuery = EncodeQuery(st.Encode())
+	p.afterNav = "compare-heading"
+	ctx.NavigateTo(&u)
+}
+
+// closeCompare goes back to the grid: a history Back when this page opened
+// the comparison and nothing was removed since, a replaced entry otherwise
+// (a deep link has no grid behind it).
+func (p *Page) closeCompare(ctx app.Context) {
+	if p.pushed != nil && slices.Equal(p.pushed, p.state.Compare) {
+		p.pushed = nil
+		p.afterNav = "open-compare"
+		app.Window().Get("history").Call("back")
+		return
+	}
+	p.pushed = nil
+	p.set(ctx, p.state.CloseCompare(), true)
+	focusID(ctx, "open-compare")
+}
+
+func (p *Page) removeCompared(ctx app.Context, id string) {
+	st := p.state.RemoveCompared(id)
+	if !st.Comparing() {
+		p.pushed = nil
+		p.set(ctx, st, true)
+		focusID(ctx, "compare-tray")
+		return
+	}
+	p.set(ctx, st, true)
+	focusID(ctx, "compare-heading")
+}

@@ -1,0 +1,164 @@
+package app
+
+import (
+	"slices"
+
+	"backendgrid/data"
+)
+
+// The changes a user can make, each returning a new State: components and
+// the page never edit a State in place.
+
+// Selected reports whether value is selected in the facet column id.
+func (s State) Selected(id, value string) bool {
+	return slices.Contains(s.Filters[id], value)
+}
+
+// WithQuery returns a copy of s searching for q.
+func (s State) WithQuery(q string) State {
+	s.Query = clipQuery(q)
+	return s
+}
+
+// Toggle returns a copy of s with value added to or removed from the facet
+// column's selection, kept in the column's value order.
+func (s State) Toggle(cat *data.Catalog, id, value string) State {
+	col := cat.Column(id)
+	if col == nil || !col.Facet {
+		return s
+	}
+	on := !s.Selected(id, value)
+	var sel []string
+	for _, v := range cat.FacetValues(col) {
+		if (v == value && on) || (v != value && s.Selected(id, v)) {
+			sel = append(sel, v)
+		}
+	}
+	return s.withFilter(id, sel)
+}
+
+// ClearFilter returns a copy of s without any selection in column id.
+func (s State) ClearFilter(id string) State { return s.withFilter(id, nil) }
+
+// ClearAll returns a copy of s with no search text and no filters.
+func (s State) ClearAll() State {
+	s.Query = ""
+	s.Filters = nil
+	return s
+}
+
+// WithSort returns a copy of s sorted by k.
+func (s State) WithSort(k SortKey) State {
+	s.Sort = k
+	return s
+}
+
+// NextSort is the sort a click on column id's header asks for: ascending
+// first, then descending, then ascending again.
+func (s State) NextSort(id string) SortKey {
+	if s.Sort.Column == id && !s.Sort.Desc {
+		return SortKey{Column: id, Desc: true}
+	}
+	return SortKey{Column: id}
+}
+
+// SortLabel describes the order in words: "relevance", "name" or
+// "First release, descending".
+func (s State) SortLabel(cat *data.Catalog) string {
+	k := s.Sort
+	label := "name"
+	switch col := cat.Column(k.Column); {
+	case k.Column == "" && s.Query != "":
+		return "relevance"
+	case k.Column == "":
+		return "name"
+	case col != nil:
+		label = col.Label
+	}
+	if k.Desc {
+		return label + ", descending"
+	}
+	return label + ", ascending"
+}
+
+// Filtered reports whether any facet value is selected.
+func (s State) Filtered() bool { return len(s.Filters) > 0 }
+
+func (s State) withFilter(id string, sel []string) State {
+	filters := make(map[string][]string, len(s.Filters)+1)
+	for k, v := range s.Filters {
+		if k != id {
+			filters[k] = v
+		}
+	}
+	if len(sel) > 0 {
+		filters[id] = sel
+	}
+	if len(filters) == 0 {
+		filters = nil
+	}
+	s.Filters = filters
+	return s
+}
+
+// Picked reports whether item id is in the compare tray.
+func (s State) Picked(id string) bool { return slices.Contains(s.Picks, id) }
+
+// TogglePick adds id to the picks or removes it. Adding beyond MaxPicks is
+// refused: ok is false and s is returned unchanged.
+func (s State) TogglePick(id string) (State, bool) {
+	if i := slices.Index(s.Picks, id); i >= 0 {
+		s.Picks = slices.Delete(slices.Clone(s.Picks), i, i+1)
+		if len(s.Picks) == 0 {
+			s.Picks = nil
+		}
+		return s, true
+	}
+	if len(s.Picks) >= MaxPicks {
+		return s, false
+	}
+	s.Picks = append(slices.Clone(s.Picks), id)
+	return s, true
+}
+
+// CanCompare reports whether enough items are picked to compare.
+func (s State) CanCompare() bool { return len(s.Picks) >= 2 }
+
+// OpenCompare returns s showing its picks side by side.
+func (s State) OpenCompare() State {
+	if !s.CanCompare() {
+		return s
+	}
+	s.Compare = slices.Clone(s.Picks)
+	return s
+}
+
+// CloseCompare returns s back in the grid, picks kept.
+func (s State) CloseCompare() State {
+	s.Compare = nil
+	s.Diff = false
+	return s
+}
+
+// RemoveCompared drops id from the comparison and the picks; with fewer
+// than two left, the view goes back to the grid.
+func (s State) RemoveCompared(id string) State {
+	s.Compare = slices.DeleteFunc(slices.Clone(s.Compare), func(x string) bool { return x == id })
+	s.Picks = slices.DeleteFunc(slices.Clone(s.Picks), func(x string) bool { return x == id })
+	if len(s.Picks) == 0 {
+		s.Picks = nil
+	}
+	if len(s.Compare) < 2 {
+		return s.CloseCompare()
+	}
+	return s
+}
+
+// WithDiff returns s with "only differences" on or off.
+func (s State) WithDiff(on bool) State {
+	s.Diff = on && len(s.Compare) > 0
+	return s
+}
+
+// Comparing reports whether the side-by-side view is open.
+func (s State) Comparing() bool { return len(s.Compare) > 0 }

@@ -1,0 +1,263 @@
+package e2e
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+func trayNames(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-tray-picks li span")).map(s => s.textContent)`)
+}
+
+func compareColumns(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-compare-table thead th.bg-compare-item .bg-name")).map(a => a.textContent.trim())`)
+}
+
+func click(t *testing.T, ctx context.Context, css string) {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))))
+}
+
+func TestComparePickOpenBackForward(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?language=Python,Ruby&sort=-released")
+	typeInSearch(t, ctx, "a")
+	click(t, ctx, "#pick-django")
+	click(t, ctx, "#pick-flask")
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
+	if got := trayNames(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
+		t.Errorf("tray = %v", got)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("tray-status").textContent`); !strings.Contains(got, "Flask added: 2 of 4") {
+		t.Errorf("tray status = %q", got)
+	}
+	before := eval[int](t, ctx, `history.length`)
+	gridURL := eval[string](t, ctx, `location.href`)
+
+	click(t, ctx, "#open-compare")
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
+	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
+		t.Errorf("compare columns = %v", got)
+	}
+	if got := eval[int](t, ctx, `history.length`); got != before+1 {
+		t.Errorf("history length %d, want %d (opening the comparison pushes an entry)", got, before+1)
+	}
+	if !strings.Contains(eval[string](t, ctx, `location.search`), "compare=django,flask") {
+		t.Errorf("URL lacks compare=: %s", eval[string](t, ctx, `location.search`))
+	}
+	if id := eval[string](t, ctx, `document.activeElement.id`); id != "compare-heading" {
+		t.Errorf("focus after opening is on %q, want the heading", id)
+	}
+	// Attribute rows with the schema's labels; differing rows say so in text.
+	if got := eval[string](t, ctx, `document.querySelector("#attr-orm th").innerText`); !strings.Contains(got, "differs") {
+		t.Errorf("ORM row header = %q, want it marked as differing", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#attr-language th").innerText`); strings.Contains(got, "differs") {
+		t.Errorf("Language row (Python for both) marked as differing: %q", got)
+	}
+	// Cells keep their sources and notes.
+	if n := eval[int](t, ctx, `document.querySelectorAll(".bg-compare-table td a.bg-src").length`); n < 30 {
+		t.Errorf("only %d source links in the comparison", n)
+	}
+	screenshot(t, ctx, "compare-django-flask-1280")
+
+	must(t, chromedp.Do(ctx, chromedp.NavigateBack()))
+	waitJS(t, ctx, `document.querySelector("table.bg-table:not(.bg-compare-table)") !== null`)
+	if got := eval[string](t, ctx, `location.href`); got != gridURL {
+		t.Errorf("Back went to %s, want %s", got, gridURL)
+	}
+	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "a" {
+		t.Errorf("after Back the search holds %q", v)
+	}
+	if !eval[bool](t, ctx, `document.getElementById("pick-django").checked && document.getElementById("pick-flask").checked`) {
+		t.Errorf("after Back the picks are lost")
+	}
+	if !eval[bool](t, ctx, `document.querySelector('input[name="language"][value="Ruby"]').checked`) {
+		t.Errorf("after Back the facets are lost")
+	}
+	if eval[int](t, ctx, `document.querySelectorAll('th[aria-sort="descending"]').length`) != 1 {
+		t.Errorf("after Back the sort is lost")
+	}
+
+	must(t, chromedp.Do(ctx, chromedp.NavigateForward()))
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
+	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
+		t.Errorf("after Forward columns = %v", got)
+	}
+}
+
+func TestComparePickByKeyboard(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	for _, id := range []string{"pick-express", "pick-koa", "pick-nestjs"} {
+		must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID(id))))
+		pressKey(t, ctx, " ", "Space", 32)
+	}
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 3`)
+	// Space again un-picks.
+	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("pick-nestjs"))))
+	pressKey(t, ctx, " ", "Space", 32)
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
+	// Tab order: the last pick checkbox is followed, in the end, by the tray.
+	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("open-compare"))))
+	pressKey(t, ctx, "Enter", "Enter", 13)
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
+	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Express", "Koa"}) {
+		t.Errorf("compare columns = %v", got)
+	}
+	// Escape closes the comparison and returns focus to the tray's button.
+	pressKey(t, ctx, "Escape", "Escape", 27)
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") === null && document.querySelector("table.bg-table") !== null`)
+	waitJS(t, ctx, `document.activeElement && document.activeElement.id === "open-compare"`)
+	if got := trayNames(t, ctx); !reflect.DeepEqual(got, []string{"Express", "Koa"}) {
+		t.Errorf("tray after Escape = %v", got)
+	}
+	// Every control is reachable with Tab and shows a visible focus ring.
+	ring := eval[string](t, ctx, `(() => { const b = document.getElementById("open-compare"); b.focus(); return getComputedStyle(b).outlineStyle; })()`)
+	if ring == "none" {
+		t.Errorf("the Compare button has no visible focus outline")
+	}
+}
+
+func TestFifthPickIsRefused(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	for _, id := range []string{"django", "flask", "rails", "laravel"} {
+		click(t, ctx, "#pick-"+id)
+	}
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 4`)
+	click(t, ctx, "#pick-koa")
+	waitJS(t, ctx, `document.getElementById("tray-status").textContent.includes("up to 4")`)
+	if eval[bool](t, ctx, `document.getElementById("pick-koa").checked`) {
+		t.Errorf("the refused fifth checkbox stays ticked")
+	}
+	if n := len(trayNames(t, ctx)); n != 4 {
+		t.Errorf("tray holds %d, want 4", n)
+	}
+	msg := eval[string](t, ctx, `document.getElementById("tray-status").textContent`)
+	if !strings.Contains(msg, "remove one before adding Koa") {
+		t.Errorf("refusal message = %q", msg)
+	}
+	// Removing one from the tray makes room.
+	click(t, ctx, `.bg-tray-picks button[aria-label="Remove Ruby on Rails from the comparison"]`)
+	click(t, ctx, "#pick-koa")
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 4 && document.getElementById("pick-koa").checked`)
+	screenshot(t, ctx, "tray-four-picks-1280")
+}
+
+func TestCompareDeepLinkDiffAndRemove(t *testing.T) {
+	srv := startServer(t)
+	// The server prerenders the comparison.
+	_, body := srv.get(t, "/?compare=express,koa,nope,express&diff=1")
+	for _, want := range []string{`class="bg-table bg-compare-table"`, `Express and Koa side by side`, `unknown framework “nope”`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("prerendered comparison lacks %q", want)
+		}
+	}
+
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?compare=express,koa,nope,express&diff=1")
+	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Express", "Koa"}) {
+		t.Errorf("columns = %v (unknown dropped, duplicate deduped)", got)
+	}
+	if !eval[bool](t, ctx, `document.getElementById("only-diff").checked`) {
+		t.Errorf("diff=1 did not tick Only differences")
+	}
+	// Express and Koa share license, language, runtime...: hidden rows.
+	if eval[bool](t, ctx, `document.getElementById("attr-license") !== null`) {
+		t.Errorf("identical License row shown with only differences")
+	}
+	shown := eval[int](t, ctx, `document.querySelectorAll(".bg-compare-table tbody tr").length`)
+	click(t, ctx, "#only-diff")
+	waitJS(t, ctx, `document.getElementById("attr-license") !== null`)
+	if all := eval[int](t, ctx, `document.querySelectorAll(".bg-compare-table tbody tr").length`); all <= shown {
+		t.Errorf("all rows %d <= differing rows %d", all, shown)
+	}
+	waitJS(t, ctx, `!location.search.includes("diff=1")`)
+
+	// More than four are cut with a notice.
+	open(t, ctx, srv.URL+"/?compare=django,flask,rails,laravel,express")
+	if n := len(compareColumns(t, ctx)); n != 4 {
+		t.Errorf("%d columns, want 4", n)
+	}
+	if !strings.Contains(eval[string](t, ctx, `document.querySelector(".bg-notices").innerText`), "Up to 4 frameworks") {
+		t.Errorf("no notice for the fifth id")
+	}
+
+	// Removing down to one returns to the grid.
+	click(t, ctx, `.bg-compare-head button[aria-label="Remove Django from the comparison"]`)
+	waitJS(t, ctx, `document.querySelectorAll(".bg-compare-item").length === 3`)
+	click(t, ctx, `.bg-compare-head button[aria-label="Remove Flask from the comparison"]`)
+	waitJS(t, ctx, `document.querySelectorAll(".bg-compare-item").length === 2`)
+	click(t, ctx, `.bg-compare-head button[aria-label="Remove Ruby on Rails from the comparison"]`)
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") === null && document.querySelector("table.bg-table") !== null`)
+	if got := trayNames(t, ctx); !reflect.DeepEqual(got, []string{"Laravel"}) {
+		t.Errorf("tray after removals = %v, want [Laravel]", got)
+	}
+}
+
+func TestCopyLink(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?compare=django,rails")
+	// Record what the page hands to the Clipboard API.
+	eval[bool](t, ctx, `(() => {
+		const clip = navigator.clipboard;
+		const orig = clip.writeText.bind(clip);
+		clip.writeText = text => { window.copied = text; return orig(text); };
+		return true; })()`)
+	click(t, ctx, "#copy-link")
+	waitJS(t, ctx, `document.getElementById("copy-link-status").textContent.startsWith("Link copied")`)
+	if copied, here := eval[string](t, ctx, `window.copied`), eval[string](t, ctx, `location.href`); copied != here {
+		t.Errorf("copied %q, want the address %q", copied, here)
+	}
+
+	// Where the Clipboard API is refused (an iframe without permission),
+	// the selection fallback copies; when even that fails, the link is
+	// shown selected for a manual copy.
+	eval[bool](t, ctx, `(() => { Object.defineProperty(navigator, "clipboard", {value: {writeText: () => Promise.reject(new Error("denied"))}}); return true; })()`)
+	click(t, ctx, "#copy-link")
+	waitJS(t, ctx, `document.getElementById("copy-link-status").textContent.startsWith("Link copied")`)
+	eval[bool](t, ctx, `(() => { document.execCommand = () => false; return true; })()`)
+	click(t, ctx, "#copy-link")
+	waitJS(t, ctx, `document.getElementById("copy-link-manual") !== null`)
+	if got := eval[string](t, ctx, `document.getElementById("copy-link-manual").value`); got != eval[string](t, ctx, `location.href`) {
+		t.Errorf("manual field holds %q", got)
+	}
+	if id := eval[string](t, ctx, `document.activeElement.id`); id != "copy-link-manual" {
+		t.Errorf("the manual copy field is not focused (focus on %q)", id)
+	}
+}
+
+func TestCompareNarrowScreen(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 375, 812)
+	open(t, ctx, srv.URL+"/?compare=aspnet-core,spring-boot,nestjs")
+	if eval[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth`) {
+		t.Errorf("the page scrolls horizontally at 375px")
+	}
+	got := eval[[]float64](t, ctx, `(() => {
+		const wrap = document.querySelector(".bg-compare .bg-table-wrap");
+		wrap.scrollLeft = 400;
+		const w = wrap.getBoundingClientRect();
+		const th = document.querySelector("#attr-orm th").getBoundingClientRect();
+		return [wrap.scrollLeft, th.left - w.left];
+	})()`)
+	if got[0] < 100 {
+		t.Errorf("the comparison does not scroll sideways: %v", got)
+	}
+	if got[1] < -1 || got[1] > 2 {
+		t.Errorf("attribute column moved %.1fpx, want it sticky", got[1])
+	}
+	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector(".bg-compare .bg-table-wrap").scrollLeft = 0`)))
+	screenshot(t, ctx, "compare-375")
+}
