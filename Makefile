@@ -8,18 +8,22 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build wasm server run test vet unit browser chromium fuzz clean
+.PHONY: build wasm server run test vet unit browser chromium fuzz static clean
 
-# build: the wasm first (the server hashes it into its version), then the server.
+# build: the wasm first (the server hashes it into its version), then the
+# server, then best-level brotli and gzip copies of the assets.
 build: wasm server
+	./$(BIN) -precompress -web web
 
 # wasm: the browser half of the one main package.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(WASM) .
 
-# server: the asset server that also prerenders every page.
+# server: the asset server that also prerenders every page. In a git checkout
+# the revision is stamped in, and becomes the default -version.
+VCSFLAG := $(if $(wildcard .git),-buildvcs=true,)
 server:
-	$(GO) build -o $(BIN) .
+	$(GO) build $(VCSFLAG) -o $(BIN) .
 
 # run: build, then serve on $(ADDR).
 run: build
@@ -53,6 +57,12 @@ FUZZTIME ?= 1m
 fuzz:
 	$(GO) test ./app -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 
+# static: export the site as plain files into dist/ for any static host or CDN,
+# to be served under PREFIX (e.g. PREFIX=/backendgrid/ for GitHub Pages).
+PREFIX ?= /
+static: build
+	./$(BIN) -static dist -prefix $(PREFIX)
+
 # clean: remove build output and test artefacts.
 clean:
-	rm -rf bin $(WASM) e2e/screenshots
+	rm -rf bin dist $(WASM) web/*.br web/*.gz e2e/screenshots

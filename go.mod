@@ -7,4 +7,8 @@ require (
 	github.com/sahilm/fuzzy v0.1.3
 )
 
-require github.com/google/uuid v1.6.0 // indirect
+require (
+	github.com/andybalholm/brotli v1.3.0 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
+)

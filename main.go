@@ -13,7 +13,12 @@ import (
 
 func main() {
 	ix := ui.NewIndex(data.MustLoad())
-	app.Route("/", ui.NewPage(ix))
+	routes(ix)
 	app.RunWhenOnBrowser()
 	serve(ix)
+}
+
+// routes registers the pages: one, the grid, whose state is its query.
+func routes(ix *ui.Index) {
+	app.Route("/", ui.NewPage(ix))
 }

@@ -1,0 +1,243 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"log"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+)
+
+// asset is one file served from memory, with its precompressed variants.
+// Serving from a map of known names means no request can reach the file
+// system, whatever its path says.
+type asset struct {
+	name  string // path under the site root, e.g. "web/app.wasm"
+	ctype string
+	raw   []byte
+	gz    []byte
+	br    []byte
+	etag  string
+}
+
+// compressible reports content types worth compressing.
+func compressible(ctype string) bool {
+	switch {
+	case strings.HasPrefix(ctype, "text/"),
+		strings.HasPrefix(ctype, "application/javascript"),
+		strings.HasPrefix(ctype, "application/json"),
+		strings.HasPrefix(ctype, "application/manifest+json"),
+		strings.HasPrefix(ctype, "application/wasm"),
+		strings.HasPrefix(ctype, "image/svg+xml"):
+		return true
+	}
+	return false
+}
+
+// contentType picks the media type from the extension, with the types that
+// hosts get wrong spelled out.
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".wasm":
+		return "application/wasm"
+	case ".js":
+		return "application/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".svg":
+		return "image/svg+xml"
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".png":
+		return "image/png"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// newAsset builds an asset, compressing it when worth it. gz and br may be
+// given (precompressed at build time) or nil (compressed here; brotli only
+// for small files, the wasm's takes too long for start-up).
+func newAsset(name string, raw, gz, br []byte) *asset {
+	a := &asset{name: name, ctype: contentType(name), raw: raw, gz: gz, br: br}
+	sum := sha256.Sum256(raw)
+	a.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+	if !compressible(a.ctype) || len(raw) < 256 {
+		a.gz, a.br = nil, nil
+		return a
+	}
+	if a.gz == nil {
+		a.gz = gzipBytes(raw, gzip.BestCompression)
+	}
+	if a.br == nil && len(raw) < 1<<20 {
+		a.br = brotliBytes(raw, brotli.BestCompression)
+	}
+	// A variant that does not save anything is not worth a Vary.
+	if a.gz != nil && len(a.gz) >= len(raw) {
+		a.gz = nil
+	}
+	if a.br != nil && len(a.br) >= len(raw) {
+		a.br = nil
+	}
+	return a
+}
+
+func gzipBytes(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, level)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+func brotliBytes(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, level)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// loadWebDir reads every file of the web directory into assets keyed by
+// "web/<name>". Precompressed siblings (x.br, x.gz) become variants of x,
+// but only when they are not older than x.
+func loadWebDir(fsys fs.FS) (map[string]*asset, error) {
+	type file struct {
+		data []byte
+		mod  time.Time
+	}
+	files := map[string]file{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files[p] = file{b, info.ModTime()}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading web assets: %w", err)
+	}
+	assets := map[string]*asset{}
+	for p, f := range files {
+		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+			continue
+		}
+		variant := func(ext string) []byte {
+			v, ok := files[p+ext]
+			if !ok || v.mod.Before(f.mod) {
+				return nil
+			}
+			return v.data
+		}
+		gz, br := variant(".gz"), variant(".br")
+		if p == "app.wasm" && br == nil {
+			log.Printf("web/app.wasm has no up-to-date app.wasm.br: run `make build` to precompress it")
+		}
+		assets["web/"+p] = newAsset("web/"+p, f.data, gz, br)
+	}
+	return assets, nil
+}
+
+// encoding picks the best variant the client accepts.
+func (a *asset) encoding(r *http.Request) (string, []byte) {
+	accept := r.Header.Get("Accept-Encoding")
+	if a.br != nil && acceptsEncoding(accept, "br") {
+		return "br", a.br
+	}
+	if a.gz != nil && acceptsEncoding(accept, "gzip") {
+		return "gzip", a.gz
+	}
+	return "", a.raw
+}
+
+// acceptsEncoding parses an Accept-Encoding header for one coding, honouring
+// q=0 refusals.
+func acceptsEncoding(header, coding string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), coding) && strings.TrimSpace(name) != "*" {
+			continue
+		}
+		params = strings.TrimSpace(params)
+		if q, ok := strings.CutPrefix(params, "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// serve writes the asset with its validators. cacheControl says how long
+// caches may keep it; ETag revalidation and Range come from ServeContent.
+func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl string) {
+	h := w.Header()
+	h.Set("Content-Type", a.ctype)
+	h.Set("Cache-Control", cacheControl)
+	if a.gz != nil || a.br != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	enc, body := a.encoding(r)
+	if enc == "" {
+		h.Set("ETag", a.etag)
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body)) // ranges, 304
+		return
+	}
+	// ServeContent leaves out Content-Length for encoded bodies; the
+	// loader's progress and keep-alive want it, so this path writes it.
+	// A strong ETag names one representation: the coding is part of it.
+	etag := strings.TrimSuffix(a.etag, `"`) + "-" + enc + `"`
+	h.Set("ETag", etag)
+	h.Set("Content-Encoding", enc)
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		h.Del("Content-Type")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatches implements If-None-Match's weak comparison over a list.
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == strings.TrimPrefix(etag, "W/") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,127 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"container/list"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"sync"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// renderer prerenders pages through go-app and keeps the results: a page
+// depends only on its query string, so the same address is rendered once.
+type renderer struct {
+	goapp http.Handler
+
+	mu    sync.Mutex
+	cache map[string]*list.Element
+	order *list.List // most recently used first
+	limit int
+}
+
+type renderedPage struct {
+	key   string
+	asset *asset
+}
+
+func newRenderer(goapp http.Handler, limit int) *renderer {
+	return &renderer{goapp: goapp, cache: map[string]*list.Element{}, order: list.New(), limit: limit}
+}
+
+// page returns the prerendered page for the request's query string.
+func (rd *renderer) page(r *http.Request) (*asset, int) {
+	key := r.URL.RawQuery
+	rd.mu.Lock()
+	if el, ok := rd.cache[key]; ok {
+		rd.order.MoveToFront(el)
+		rd.mu.Unlock()
+		return el.Value.(*renderedPage).asset, http.StatusOK
+	}
+	rd.mu.Unlock()
+
+	// go-app answers its own ETag (the version) with 304; ours is the
+	// content's, so the validators stay out of this inner request.
+	inner := r.Clone(r.Context())
+	inner.Method = http.MethodGet
+	inner.Header = http.Header{}
+	inner.URL.Path, inner.URL.RawPath = "/", "" // index.html and the prefix are the one page
+	rec := httptest.NewRecorder()
+	rd.goapp.ServeHTTP(rec, inner)
+	if rec.Code != http.StatusOK {
+		return nil, rec.Code
+	}
+	a := &asset{name: "page", ctype: "text/html; charset=utf-8", raw: normalizeHTML(rec.Body.Bytes())}
+	a.etag = newAsset("page", a.raw, nil, nil).etag
+	// Pages are compressed fast: they are small and many.
+	a.gz = gzipBytes(a.raw, gzip.DefaultCompression)
+	a.br = brotliBytes(a.raw, 5)
+
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if el, ok := rd.cache[key]; ok {
+		return el.Value.(*renderedPage).asset, http.StatusOK
+	}
+	rd.cache[key] = rd.order.PushFront(&renderedPage{key: key, asset: a})
+	for rd.order.Len() > rd.limit {
+		old := rd.order.Back()
+		rd.order.Remove(old)
+		delete(rd.cache, old.Value.(*renderedPage).key)
+	}
+	return a, http.StatusOK
+}
+
+// normalizeHTML rewrites go-app's output so that it is deterministic and
+// plain HTML: go-app writes attributes in map order (random) and quotes
+// values Go-style. Each start tag is re-emitted with its attributes sorted
+// and HTML-escaped; everything else is copied byte for byte.
+func normalizeHTML(in []byte) []byte {
+	z := xhtml.NewTokenizer(bytes.NewReader(in))
+	var out bytes.Buffer
+	out.Grow(len(in))
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			if z.Err() == io.EOF {
+				return out.Bytes()
+			}
+			return in // not ours to fix: leave it as it was
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			writeTag(&out, z)
+		default:
+			out.Write(z.Raw())
+		}
+	}
+}
+
+func writeTag(out *bytes.Buffer, z *xhtml.Tokenizer) {
+	name, hasAttr := z.TagName()
+	type attr struct{ key, val string }
+	var attrs []attr
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		attrs = append(attrs, attr{string(k), string(v)})
+	}
+	sort.SliceStable(attrs, func(i, j int) bool { return attrs[i].key < attrs[j].key })
+	out.WriteByte('<')
+	out.Write(name)
+	for _, a := range attrs {
+		out.WriteByte(' ')
+		out.WriteString(a.key)
+		if a.val != "" {
+			out.WriteString(`="`)
+			out.WriteString(html.EscapeString(a.val))
+			out.WriteByte('"')
+		}
+	}
+	out.WriteByte('>')
+}
