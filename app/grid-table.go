@@ -17,6 +17,8 @@ type gridTable struct {
 	State State
 	// Catalog resolves column ids of matches in hidden columns.
 	Catalog *data.Catalog
+	// Limit is how many rows to render; the rest wait for "Show more".
+	Limit int
 }
 
 func (g *gridTable) sortBy(k SortKey) app.EventHandler {
@@ -55,12 +57,19 @@ func (g *gridTable) Render() app.UI {
 				),
 			),
 			app.TBody().Body(
-				app.Range(g.Result.Rows).Slice(func(i int) app.UI {
+				app.Range(g.rows()).Slice(func(i int) app.UI {
 					return g.row(g.Result.Rows[i])
 				}),
 			),
 		),
 	)
+}
+
+func (g *gridTable) rows() []Row {
+	if g.Limit > 0 && len(g.Result.Rows) > g.Limit {
+		return g.Result.Rows[:g.Limit]
+	}
+	return g.Result.Rows
 }
 
 // header draws a sortable column header with aria-sort on the sorted one.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,6 +24,7 @@ const (
 	actionCloseCompare   = "bg/close-compare"
 	actionRemoveCompared = "bg/remove-compared"
 	actionDiff           = "bg/diff"
+	actionShowMore       = "bg/show-more"
 )
 
 // FormID is the id of the form that carries the controls, so that without
@@ -63,7 +65,17 @@ type Page struct {
 	// afterNav is the id of the element to focus once the next navigation
 	// (opening or closing the comparison) has rendered.
 	afterNav string
+
+	// updateReady is set when a new version waits behind a reload.
+	updateReady bool
+	stopUpdates func()
+	// shown is how many grid rows are rendered: a big catalog is shown a
+	// page at a time, while search and counts always cover all of it.
+	shown int
 }
+
+// rowsPerPage is how many grid rows are rendered before "Show more".
+const rowsPerPage = 100
 
 // NewPage returns a page over the index, for app.Route.
 func NewPage(ix *Index) func() app.Composer {
@@ -105,6 +117,9 @@ func (p *Page) Load(u *url.URL) {
 }
 
 func (p *Page) apply(st State) {
+	if st.Query != p.state.Query || !sameFilters(st.Filters, p.state.Filters) {
+		p.shown = 0 // a new result starts at its first page
+	}
 	p.state = st
 	p.result = View(p.Index, st)
 	p.compare = Compare(p.Index.Catalog, st)
@@ -145,14 +160,32 @@ func (p *Page) OnMount(ctx app.Context) {
 		ctx.Update()
 	})
 	p.handleCompare(ctx)
+	ctx.Handle(actionShowMore, func(ctx app.Context, a app.Action) {
+		p.shown += rowsPerPage
+		ctx.Update()
+	})
+	if app.IsClient && p.stopUpdates == nil {
+		p.stopUpdates = watchUpdates()
+	}
+	p.updateReady = ctx.AppUpdateAvailable()
 	if !p.booted {
 		p.booted = true
 		ctx.Defer(restoreFocus)
 	}
 }
 
-// OnDismount releases the window's key listener.
+// OnAppUpdate is called by go-app once a new version has been installed
+// in the background.
+func (p *Page) OnAppUpdate(ctx app.Context) {
+	p.updateReady = ctx.AppUpdateAvailable()
+}
+
+// OnDismount releases the window's listeners.
 func (p *Page) OnDismount() {
+	if p.stopUpdates != nil {
+		p.stopUpdates()
+		p.stopUpdates = nil
+	}
 	if p.keydown != nil {
 		app.Window().Call("removeEventListener", "keydown", p.keydown)
 		p.keydown.Release()
@@ -222,7 +255,9 @@ func (p *Page) Render() app.UI {
 		}),
 		app.Footer().Class("bg-footer").Body(
 			app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
+			app.P().ID("app-version").Textf("Version %s", Version()),
 		),
+		app.If(p.updateReady, func() app.UI { return &updateBanner{} }),
 	)
 }
 
@@ -247,7 +282,10 @@ func (p *Page) renderGrid() app.UI {
 				app.If(len(p.result.Rows) == 0, func() app.UI {
 					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun}
 				}).Else(func() app.UI {
-					return &gridTable{Result: p.result, State: p.state, Catalog: cat}
+					return &gridTable{Result: p.result, State: p.state, Catalog: cat, Limit: p.limit()}
+				}),
+				app.If(len(p.result.Rows) > p.limit(), func() app.UI {
+					return &showMore{Shown: p.limit(), Total: len(p.result.Rows), Step: rowsPerPage}
 				}),
 				&compareTray{
 					Picks:       pickedItems(cat, p.state.Picks),
@@ -258,4 +296,21 @@ func (p *Page) renderGrid() app.UI {
 			),
 		),
 	)
+}
+
+// limit is how many rows the grid renders now.
+func (p *Page) limit() int {
+	return max(p.shown, rowsPerPage)
+}
+
+func sameFilters(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !slices.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -132,6 +132,13 @@ func startServer(t *testing.T, args ...string) *server {
 	return s
 }
 
+// stop kills the server now (the tests use it to take the network away).
+func (s *server) stop(t *testing.T) {
+	t.Helper()
+	_ = s.cmd.Process.Kill()
+	_ = s.cmd.Wait()
+}
+
 // get fetches a path from the server without a browser.
 func (s *server) get(t *testing.T, path string) (*http.Response, string) {
 	t.Helper()
@@ -172,10 +179,21 @@ func waitReady(t *testing.T, ctx context.Context) {
 }
 
 // waitJS polls a JavaScript condition until it is true (or the test times out).
+// A reload while polling loses the JavaScript context; polling starts
+// again in the new one until the deadline.
 func waitJS(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		t.Fatalf("waiting for %s: %v", cond, err)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		left := time.Until(deadline)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(left)))
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) || !strings.Contains(err.Error(), "context") || ctx.Err() != nil {
+			t.Fatalf("waiting for %s: %v", cond, err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
