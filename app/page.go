@@ -270,7 +270,9 @@ func (p *Page) renderGrid() app.UI {
 		&noticeList{Notices: p.notices},
 		app.Div().Class("bg-layout").Body(
 			&facetPanel{Facets: p.result.Facets, Filtered: p.state.Filtered()},
-			app.Main().ID("results").Class("bg-results").TabIndex(-1).Body(
+			// data-state is the rendered state's canonical query: tests (and
+			// anyone automating the page) can wait for a view to be on screen.
+			app.Main().ID("results").Class("bg-results").TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
 				&resultSummary{
 					Shown:     len(p.result.Rows),
 					Total:     p.result.Total,

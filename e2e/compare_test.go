@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -19,9 +20,18 @@ func compareColumns(t *testing.T, ctx context.Context) []string {
 	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-compare-table thead th.bg-compare-item .bg-name")).map(a => a.textContent.trim())`)
 }
 
+// click clicks like a mouse. go-app may replace a node between chromedp
+// finding it and clicking it; that is retried, anything else fails.
 func click(t *testing.T, ctx context.Context, css string) {
 	t.Helper()
-	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))))
+	var err error
+	for try := 0; try < 5; try++ {
+		if err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))); err == nil || !strings.Contains(err.Error(), "node") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	must(t, err)
 }
 
 func TestComparePickOpenBackForward(t *testing.T) {

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -162,7 +164,55 @@ func newTab(t *testing.T, width, height int64) context.Context {
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelTimeout)
 	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, height)))
+	csp := watchCSP(t, ctx)
+	t.Cleanup(func() {
+		for _, v := range csp.list() {
+			t.Errorf("Content-Security-Policy violation: %s", v)
+		}
+	})
 	return ctx
+}
+
+// cspLog collects a tab's Content-Security-Policy violations.
+type cspLog struct {
+	mu         sync.Mutex
+	violations []string
+}
+
+func (l *cspLog) list() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.violations...)
+}
+
+// watchCSP fails the test on any Content-Security-Policy violation in the
+// tab, on every page it visits: a listener is added to each new document
+// and reports through a binding, so even a violation just before a
+// navigation is caught.
+func watchCSP(t *testing.T, ctx context.Context) *cspLog {
+	t.Helper()
+	l := &cspLog{}
+	events := chromedp.Events(ctx, cdpruntime.BindingCalled)
+	_, err := chromedp.Call(ctx, cdpruntime.AddBinding, cdpruntime.AddBindingParams{Name: "bgReportCSP"})
+	must(t, err)
+	_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `document.addEventListener("securitypolicyviolation", (e) =>
+			bgReportCSP(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`,
+	})
+	must(t, err)
+	go func() {
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			if ev.Name == "bgReportCSP" {
+				l.mu.Lock()
+				l.violations = append(l.violations, ev.Payload)
+				l.mu.Unlock()
+			}
+		}
+	}()
+	return l
 }
 
 // open navigates and waits until the wasm has mounted (boot.js's flag).
