@@ -36,3 +36,28 @@ func focusID(ctx app.Context, id string) {
 		}
 	})
 }
+
+// applyAppearance puts the theme and the accent on the document itself,
+// so the page background follows too (web/boot.js does the same before the
+// wasm starts). The accent goes through the CSSOM: the CSP forbids inline
+// style attributes, and the value was checked to be six hex digits.
+func applyAppearance(s State) {
+	if !app.IsClient {
+		return
+	}
+	root := app.Window().Get("document").Get("documentElement")
+	if s.Theme != "" {
+		root.Call("setAttribute", "data-theme", s.Theme)
+	} else {
+		root.Call("removeAttribute", "data-theme")
+	}
+	style := root.Get("style")
+	if s.Accent != "" {
+		style.Call("setProperty", "--accent-custom", "#"+s.Accent)
+		style.Call("setProperty", "--accent-custom-text", AccentText(s.Accent))
+	} else {
+		style.Call("removeProperty", "--accent-custom")
+		style.Call("removeProperty", "--accent-custom-text")
+	}
+	root.Get("classList").Call("toggle", "bg-embed-doc", s.Embed)
+}

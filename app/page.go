@@ -68,6 +68,9 @@ type Page struct {
 
 	// updateReady is set when a new version waits behind a reload.
 	updateReady bool
+	// installSeen is set once the first worker activation of a page that
+	// started without one (the install) has been passed over.
+	installSeen bool
 	stopUpdates func()
 	// shown is how many grid rows are rendered: a big catalog is shown a
 	// page at a time, while search and counts always cover all of it.
@@ -123,6 +126,7 @@ func (p *Page) apply(st State) {
 	p.state = st
 	p.result = View(p.Index, st)
 	p.compare = Compare(p.Index.Catalog, st)
+	applyAppearance(st)
 }
 
 // OnMount wires the child components' actions and, on the first start,
@@ -167,7 +171,6 @@ func (p *Page) OnMount(ctx app.Context) {
 	if app.IsClient && p.stopUpdates == nil {
 		p.stopUpdates = watchUpdates()
 	}
-	p.updateReady = ctx.AppUpdateAvailable()
 	if !p.booted {
 		p.booted = true
 		ctx.Defer(restoreFocus)
@@ -177,6 +180,12 @@ func (p *Page) OnMount(ctx app.Context) {
 // OnAppUpdate is called by go-app once a new version has been installed
 // in the background.
 func (p *Page) OnAppUpdate(ctx app.Context) {
+	if !p.installSeen && !startedControlled() {
+		// A first visit: this activation installed the worker; the page
+		// already runs the only version there is.
+		p.installSeen = true
+		return
+	}
 	p.updateReady = ctx.AppUpdateAvailable()
 }
 
@@ -224,24 +233,39 @@ func (p *Page) writeURL(ctx app.Context) {
 	ctx.Page().ReplaceURL(&u)
 }
 
-// Render lays out the header, the controls, the notices and the results.
+// Render lays out the header (or the slim embed bar), the notices, the
+// grid or the comparison, and the footer.
 func (p *Page) Render() app.UI {
 	cat := p.Index.Catalog
-	return app.Div().Class("bg-page").Body(
+	class := "bg-page"
+	if p.state.Embed {
+		class += " bg-embed"
+	}
+	root := app.Div().Class(class)
+	if p.state.Theme != "" {
+		root = root.DataSet("theme", p.state.Theme)
+	}
+	full := p.state
+	full.Embed = false
+	return root.Body(
 		app.A().Class("skip-link").Href("#results").Text("Skip to results"),
-		app.Header().Class("bg-header").Body(
-			app.Div().Class("bg-brand").Body(
-				app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
-				app.H1().Text("backendgrid"),
-			),
-			app.P().Class("bg-tagline").Textf(
-				"Compare %s side by side: every fact sourced, checked as of %s.",
-				cat.Noun.Of(len(cat.Items)), cat.AsOf),
-		),
+		app.If(p.state.Embed, func() app.UI {
+			return &embedBar{FullHref: full.Href()}
+		}).Else(func() app.UI {
+			return app.Header().Class("bg-header").Body(
+				app.Div().Class("bg-brand").Body(
+					app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+					app.H1().Text("backendgrid"),
+				),
+				app.P().Class("bg-tagline").Textf(
+					"Compare %s side by side: every fact sourced, checked as of %s.",
+					cat.Noun.Of(len(cat.Items)), cat.AsOf),
+			)
+		}),
 		app.If(p.state.Comparing(), func() app.UI {
 			return app.Div().Body(
 				&noticeList{Notices: p.notices},
-				app.Main().ID("results").Class("bg-results").TabIndex(-1).Body(
+				app.Main().ID("results").Class("bg-results").TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
 					&compareView{
 						Comparison: p.compare,
 						Diff:       p.state.Diff,
@@ -253,10 +277,12 @@ func (p *Page) Render() app.UI {
 		}).Else(func() app.UI {
 			return p.renderGrid()
 		}),
-		app.Footer().Class("bg-footer").Body(
-			app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
-			app.P().ID("app-version").Textf("Version %s", Version()),
-		),
+		app.If(!p.state.Embed, func() app.UI {
+			return app.Footer().Class("bg-footer").Body(
+				app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
+				app.P().ID("app-version").Textf("Version %s", Version()),
+			)
+		}),
 		app.If(p.updateReady, func() app.UI { return &updateBanner{} }),
 	)
 }

@@ -42,6 +42,14 @@ type State struct {
 	Compare []string
 	// Diff makes the side-by-side view show only rows that differ.
 	Diff bool
+	// Only restricts the catalog to these items (embeds show a subset).
+	Only []string
+	// Embed is compact mode for iframes.
+	Embed bool
+	// Theme is "light", "dark", or "" to follow the system.
+	Theme string
+	// Accent is a colour as 6 lower-case hex digits, or "".
+	Accent string
 }
 
 // MaxPicks is how many items can be compared side by side.
@@ -99,9 +107,17 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 		case "cols":
 			s.Cols = p.cols(vals)
 		case "pick":
-			s.Picks = p.ids("pick", vals)
+			s.Picks = p.ids("pick", vals, MaxPicks)
 		case "compare":
-			s.Compare = p.ids("compare", vals)
+			s.Compare = p.ids("compare", vals, MaxPicks)
+		case "only":
+			s.Only = p.ids("only", vals, len(cat.Items))
+		case "embed":
+			s.Embed = p.flag("embed", vals)
+		case "theme":
+			s.Theme = p.theme(vals)
+		case "accent":
+			s.Accent = p.accent(vals)
 		case "diff":
 			s.Diff = p.flag("diff", vals)
 		case "wasm":
@@ -125,6 +141,11 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 				p.add(key, "Ignored the unknown parameter “%s”.", shorten(key))
 			}
 		}
+	}
+	if s.Only != nil {
+		// Picks and comparisons live inside the restricted catalog.
+		s.Picks = p.within("pick", s.Picks, s.Only)
+		s.Compare = p.within("compare", s.Compare, s.Only)
 	}
 	switch {
 	case len(s.Compare) == 1:
@@ -178,6 +199,18 @@ func (s State) Encode() url.Values {
 		if s.Diff {
 			v.Set("diff", "1")
 		}
+	}
+	if len(s.Only) > 0 {
+		v.Set("only", strings.Join(s.Only, ","))
+	}
+	if s.Embed {
+		v.Set("embed", "1")
+	}
+	if s.Theme != "" {
+		v.Set("theme", s.Theme)
+	}
+	if s.Accent != "" {
+		v.Set("accent", s.Accent)
 	}
 	return v
 }
@@ -282,8 +315,8 @@ func (p *parser) cols(vals []string) []string {
 }
 
 // ids reads item ids: unknown ones and duplicates are dropped, and more than
-// MaxPicks are cut, each with a notice.
-func (p *parser) ids(param string, vals []string) []string {
+// limit are cut, each with a notice.
+func (p *parser) ids(param string, vals []string, limit int) []string {
 	var out []string
 	cut := 0
 	for _, id := range p.list(param, vals) {
@@ -292,14 +325,28 @@ func (p *parser) ids(param string, vals []string) []string {
 		case p.cat.Item(id) == nil:
 			p.add(param, "Ignored the unknown %s “%s”.", p.cat.Noun.One, shorten(id))
 		case slices.Contains(out, id):
-		case len(out) == MaxPicks:
+		case len(out) == limit:
 			cut++
 		default:
 			out = append(out, id)
 		}
 	}
 	if cut > 0 {
-		p.add(param, "Up to %d %s can be compared; dropped the other %d.", MaxPicks, p.cat.Noun.Many, cut)
+		p.add(param, "Up to %d %s can be compared; dropped the other %d.", limit, p.cat.Noun.Many, cut)
+	}
+	return out
+}
+
+// within keeps the ids that are in the allowed set, with a notice for
+// the others.
+func (p *parser) within(param string, ids, allowed []string) []string {
+	var out []string
+	for _, id := range ids {
+		if slices.Contains(allowed, id) {
+			out = append(out, id)
+			continue
+		}
+		p.add(param, "Ignored “%s”: this view only shows %s.", id, strings.Join(allowed, ", "))
 	}
 	return out
 }

@@ -37,3 +37,10 @@ func Version() string {
 	}
 	return "dev"
 }
+
+// startedControlled reports whether a service worker served this page
+// (recorded by web/boot.js before the wasm started).
+func startedControlled() bool {
+	boot := app.Window().Get("backendgridBoot")
+	return boot.Truthy() && boot.Get("controlled").Truthy()
+}

@@ -71,7 +71,26 @@ func View(ix *Index, s State) Result {
 	for i := range counts {
 		counts[i] = map[string]int{}
 	}
+	// With a restricted catalog (only=), values no item of it has are left
+	// out of the panel: they could never match.
+	var possible []map[string]int
+	if s.Only != nil {
+		res.Total = 0
+		possible = make([]map[string]int, len(facetCols))
+		for i := range possible {
+			possible[i] = map[string]int{}
+		}
+	}
 	for i, it := range cat.Items {
+		if s.Only != nil {
+			if !slices.Contains(s.Only, it.ID) {
+				continue
+			}
+			res.Total++
+			for f, col := range facetCols {
+				countValues(possible[f], it, col)
+			}
+		}
 		hit := found.Hits[i]
 		if !hit.Matched {
 			continue
@@ -99,6 +118,9 @@ func View(ix *Index, s State) Result {
 	for f, col := range facetCols {
 		facet := Facet{Column: col}
 		for _, v := range cat.FacetValues(col) {
+			if possible != nil && possible[f][v] == 0 && !s.Selected(col.ID, v) {
+				continue
+			}
 			fv := FacetValue{Value: v, Label: valueLabel(col, v), Count: counts[f][v], Selected: s.Selected(col.ID, v)}
 			if fv.Selected {
 				facet.Selected++

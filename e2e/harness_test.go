@@ -192,12 +192,14 @@ func (l *cspLog) list() []string {
 func watchCSP(t *testing.T, ctx context.Context) *cspLog {
 	t.Helper()
 	l := &cspLog{}
+	runNow := true // also in the document already there (an attached iframe)
 	events := chromedp.Events(ctx, cdpruntime.BindingCalled)
 	_, err := chromedp.Call(ctx, cdpruntime.AddBinding, cdpruntime.AddBindingParams{Name: "bgReportCSP"})
 	must(t, err)
 	_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `document.addEventListener("securitypolicyviolation", (e) =>
 			bgReportCSP(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`,
+		RunImmediately: &runNow,
 	})
 	must(t, err)
 	go func() {
@@ -280,4 +282,21 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// sameSet reports whether a and b hold the same strings in any order.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	seen := map[string]int{}
+	for _, x := range a {
+		seen[x]++
+	}
+	for _, x := range b {
+		if seen[x]--; seen[x] < 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -70,6 +70,11 @@ func TestInstallable(t *testing.T) {
 	reqs := recordRequests(ctx)
 	open(t, ctx, srv.URL)
 	waitControlled(t, ctx)
+	// Installing the worker on a first visit is not an update.
+	must(t, chromedp.Do(ctx, chromedp.Sleep(500*time.Millisecond)))
+	if eval[bool](t, ctx, `document.getElementById("update-banner") !== null`) {
+		t.Errorf("a first visit offers a new version")
+	}
 
 	m, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
 	must(t, err)

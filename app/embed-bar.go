@@ -1,0 +1,27 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// embedBar replaces the page header in embed mode: a slim line with the
+// name and a way out to the full page, in a new tab, with the same view.
+type embedBar struct {
+	app.Compo
+
+	// FullHref is the same view without embed=1.
+	FullHref string
+}
+
+// Render draws the bar.
+func (b *embedBar) Render() app.UI {
+	return app.Div().Class("bg-embed-bar").Body(
+		app.H1().Class("bg-visually-hidden").Text("backendgrid: compare backend frameworks"),
+		app.Span().Class("bg-embed-brand").Body(
+			app.Img().Src("/web/icon.svg").Alt("").Width(20).Height(20),
+			app.Span().Text("backendgrid"),
+		),
+		app.A().ID("open-full").Class("bg-embed-full").Href(b.FullHref).Target("_blank").Rel("noopener").
+			Text("Open full comparison ↗").Title("Opens in a new tab"),
+	)
+}
