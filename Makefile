@@ -42,9 +42,11 @@ vet:
 unit:
 	$(GO) test ./...
 
-# browser: chromedp tests in headless Chromium against the real server.
+# browser: chromedp tests in headless Chromium against the real server (with
+# axe-core, pinned in e2e/package-lock.json, for the accessibility checks).
 browser: chromium
-	cd e2e && $(GO) test -count=1 -timeout 15m ./...
+	cd e2e && npm ci --no-audit --no-fund --loglevel=error
+	cd e2e && $(GO) test -count=1 -timeout 20m ./...
 
 # chromium: install Debian's chromium when it is missing.
 chromium:

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strings"
 	"sync"
 
 	xhtml "golang.org/x/net/html"
@@ -115,6 +116,12 @@ func writeTag(out *bytes.Buffer, z *xhtml.Tokenizer) {
 	out.WriteByte('<')
 	out.Write(name)
 	for _, a := range attrs {
+		// go-app writes the value "true" as a bare attribute, which for
+		// aria-* means "" (false or undefined), not true. It drops empty
+		// aria-* values, so a bare one can only have been "true".
+		if a.val == "" && strings.HasPrefix(a.key, "aria-") {
+			a.val = "true"
+		}
 		out.WriteByte(' ')
 		out.WriteString(a.key)
 		if a.val != "" {

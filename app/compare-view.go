@@ -59,6 +59,7 @@ func (v *compareView) Render() app.UI {
 					boolAttrs(app.Input().Type("checkbox").ID("only-diff").OnChange(v.toggleDiff), v.Diff, false),
 					app.Label().For("only-diff").Text("Only differences"),
 				),
+				&downloadButtons{},
 				&copyButton{ID: "copy-link"},
 			),
 		),

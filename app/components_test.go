@@ -87,7 +87,7 @@ func TestFacetPanelMarkup(t *testing.T) {
 	f := &facetPanel{Facets: res.Facets, Filtered: true}
 	mount(t, f)
 
-	match(t, app.Aside().Class("bg-filters").Aria("labelledby", "filters-heading"), f, 0)
+	match(t, app.Aside().Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0), f, 0)
 	match(t, app.Span().Class("bg-filters-title"), f, 0, 0, 0, 0)
 	match(t, app.Text("Filters (1)"), f, 0, 0, 0, 0, 0)
 	match(t, app.FieldSet().Class("bg-facet").Aria("describedby", "facet-language-desc"), f, 0, 1, 0)
@@ -108,7 +108,7 @@ func TestFacetPanelMarkup(t *testing.T) {
 	if strings.Contains(html, `checked="false"`) || strings.Contains(html, `disabled="false"`) {
 		t.Errorf("boolean attributes written as false:\n%s", html)
 	}
-	if !strings.Contains(html, `value="Runtime" form="controls" disabled`) && !strings.Contains(html, `disabled`) {
+	if !hasTag(html, `value="Runtime"`, ` disabled`) {
 		t.Errorf("zero-count values should be disabled")
 	}
 }
@@ -214,12 +214,14 @@ func TestCompareViewMarkup(t *testing.T) {
 		`aria-label="Remove Gamma from the comparison"`,
 		`href="?pick=alpha,gamma"`, // back to the grid keeps the picks
 		`aria-label="Source for Gamma, ORM (opens in a new tab)"`,
-		`id="only-diff" checked`,
 		`id="copy-link"`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("compare HTML lacks %s", want)
 		}
+	}
+	if !hasTag(html, `id="only-diff"`, ` checked`) {
+		t.Errorf("Only differences is not ticked")
 	}
 	if strings.Contains(html, `id="attr-kind"`) {
 		t.Errorf("identical row kind shown with only differences on")
@@ -231,7 +233,7 @@ func TestCompareTrayMarkup(t *testing.T) {
 	one := &compareTray{Picks: pickedItems(cat, []string{"beta"}), Noun: cat.Noun, CompareHref: "?compare=beta"}
 	mount(t, one)
 	html := app.HTMLString(one)
-	if !strings.Contains(html, `<button type="button" id="open-compare" disabled`) && !strings.Contains(html, `disabled`) {
+	if !hasTag(html, `id="open-compare"`, ` disabled`) {
 		t.Errorf("with one pick the Compare button must be disabled: %s", html)
 	}
 	if !strings.Contains(html, "Compare (1)") || !strings.Contains(html, `aria-label="Remove Beta from the comparison"`) {
@@ -257,4 +259,25 @@ func TestPageRendersCompareFromURL(t *testing.T) {
 	if !strings.Contains(html, `class="bg-compare"`) || strings.Contains(html, `class="bg-table-wrap" tabindex="0" role="region" aria-labelledby="grid-caption"`) {
 		t.Errorf("compare= should prerender the side-by-side view, not the grid")
 	}
+}
+
+// hasTag reports whether one start tag in html holds every fragment; go-app
+// writes attributes in map order, so a whole-tag comparison would be flaky.
+func hasTag(html string, fragments ...string) bool {
+	for _, tag := range strings.SplitAfter(html, ">") {
+		if i := strings.LastIndex(tag, "<"); i >= 0 {
+			tag = tag[i:]
+		}
+		all := true
+		for _, f := range fragments {
+			if !strings.Contains(tag, f) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

@@ -60,7 +60,9 @@ func (f *facetPanel) Render() app.UI {
 	if n := f.selectedCount(); n > 0 {
 		label = fmt.Sprintf("Filters (%d)", n)
 	}
-	return app.Aside().Class(class).Aria("labelledby", "filters-heading").Body(
+	// The panel scrolls on its own; when every value is disabled it holds
+	// nothing focusable, so it takes the focus itself to stay scrollable.
+	return app.Aside().Class(class).Aria("labelledby", "filters-heading").TabIndex(0).Body(
 		app.Div().Class("bg-filters-head").Body(
 			app.H2().ID("filters-heading").Body(
 				app.Span().Class("bg-filters-title").Text(label),

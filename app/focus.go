@@ -41,23 +41,22 @@ func focusID(ctx app.Context, id string) {
 // so the page background follows too (web/boot.js does the same before the
 // wasm starts). The accent goes through the CSSOM: the CSP forbids inline
 // style attributes, and the value was checked to be six hex digits.
-func applyAppearance(s State) {
+func applyAppearance(theme, accent string) {
 	if !app.IsClient {
 		return
 	}
 	root := app.Window().Get("document").Get("documentElement")
-	if s.Theme != "" {
-		root.Call("setAttribute", "data-theme", s.Theme)
+	if theme != "" {
+		root.Call("setAttribute", "data-theme", theme)
 	} else {
 		root.Call("removeAttribute", "data-theme")
 	}
 	style := root.Get("style")
-	if s.Accent != "" {
-		style.Call("setProperty", "--accent-custom", "#"+s.Accent)
-		style.Call("setProperty", "--accent-custom-text", AccentText(s.Accent))
+	if accent != "" {
+		style.Call("setProperty", "--accent-custom", "#"+accent)
+		style.Call("setProperty", "--accent-custom-text", AccentText(accent))
 	} else {
 		style.Call("removeProperty", "--accent-custom")
 		style.Call("removeProperty", "--accent-custom-text")
 	}
-	root.Get("classList").Call("toggle", "bg-embed-doc", s.Embed)
 }

@@ -111,3 +111,53 @@ func (p *Page) removeCompared(ctx app.Context, id string) {
 	p.set(ctx, st, true)
 	focusID(ctx, "compare-heading")
 }
+
+// The page's side of the view tools: columns, downloads and the theme.
+func (p *Page) handleViewTools(ctx app.Context) {
+	cat := p.Index.Catalog
+	ctx.Handle(actionToggleColumn, func(ctx app.Context, a app.Action) {
+		id, _ := a.Value.(string)
+		p.set(ctx, p.state.ToggleColumn(cat, id), true)
+	})
+	ctx.Handle(actionMoveColumn, func(ctx app.Context, a app.Action) {
+		if m, ok := a.Value.(columnMove); ok {
+			p.set(ctx, p.state.MoveColumn(cat, m.ID, m.Delta), true)
+		}
+	})
+	ctx.Handle(actionResetColumns, func(ctx app.Context, a app.Action) {
+		p.set(ctx, p.state.ResetColumns(), true)
+		focusID(ctx, "columns-toggle")
+	})
+	ctx.Handle(actionExport, func(ctx app.Context, a app.Action) {
+		export := ExportCSV
+		if a.Value == "json" {
+			export = ExportJSON
+		}
+		x, err := export(cat, p.state, p.result, p.compare)
+		if err != nil {
+			app.Log("export failed:", err)
+			return
+		}
+		download(x)
+	})
+	ctx.Handle(actionTheme, func(ctx app.Context, a app.Action) {
+		v, _ := a.Value.(string)
+		p.themePref = v
+		saveTheme(v)
+		st := p.state
+		st.Theme = "" // the reader's pick replaces the link's
+		p.set(ctx, st, true)
+	})
+	if app.IsClient && p.themePref == "" {
+		p.themePref = savedTheme()
+		applyAppearance(p.theme(), p.state.Accent)
+	}
+}
+
+// themeChoice is what the switch shows.
+func (p *Page) themeChoice() string {
+	if t := p.theme(); t != "" {
+		return t
+	}
+	return "auto"
+}

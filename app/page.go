@@ -25,6 +25,12 @@ const (
 	actionRemoveCompared = "bg/remove-compared"
 	actionDiff           = "bg/diff"
 	actionShowMore       = "bg/show-more"
+
+	actionToggleColumn = "bg/toggle-column"
+	actionMoveColumn   = "bg/move-column"
+	actionResetColumns = "bg/reset-columns"
+	actionExport       = "bg/export"
+	actionTheme        = "bg/theme"
 )
 
 // FormID is the id of the form that carries the controls, so that without
@@ -72,6 +78,9 @@ type Page struct {
 	// started without one (the install) has been passed over.
 	installSeen bool
 	stopUpdates func()
+	// themePref is the theme picked with the switch ("auto", "light",
+	// "dark"), remembered in localStorage; a theme= in the URL wins.
+	themePref string
 	// shown is how many grid rows are rendered: a big catalog is shown a
 	// page at a time, while search and counts always cover all of it.
 	shown int
@@ -126,7 +135,19 @@ func (p *Page) apply(st State) {
 	p.state = st
 	p.result = View(p.Index, st)
 	p.compare = Compare(p.Index.Catalog, st)
-	applyAppearance(st)
+	applyAppearance(p.theme(), st.Accent)
+}
+
+// theme is the effective theme: the URL's, else (outside embeds) the one
+// picked with the switch, else "" to follow the system.
+func (p *Page) theme() string {
+	switch {
+	case p.state.Theme != "":
+		return p.state.Theme
+	case !p.state.Embed && (p.themePref == "light" || p.themePref == "dark"):
+		return p.themePref
+	}
+	return ""
 }
 
 // OnMount wires the child components' actions and, on the first start,
@@ -164,6 +185,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		ctx.Update()
 	})
 	p.handleCompare(ctx)
+	p.handleViewTools(ctx)
 	ctx.Handle(actionShowMore, func(ctx app.Context, a app.Action) {
 		p.shown += rowsPerPage
 		ctx.Update()
@@ -242,8 +264,8 @@ func (p *Page) Render() app.UI {
 		class += " bg-embed"
 	}
 	root := app.Div().Class(class)
-	if p.state.Theme != "" {
-		root = root.DataSet("theme", p.state.Theme)
+	if t := p.theme(); t != "" {
+		root = root.DataSet("theme", t)
 	}
 	full := p.state
 	full.Embed = false
@@ -254,12 +276,12 @@ func (p *Page) Render() app.UI {
 		}).Else(func() app.UI {
 			return app.Header().Class("bg-header").Body(
 				app.Div().Class("bg-brand").Body(
-					app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
 					app.H1().Text("backendgrid"),
 				),
 				app.P().Class("bg-tagline").Textf(
 					"Compare %s side by side: every fact sourced, checked as of %s.",
 					cat.Noun.Of(len(cat.Items)), cat.AsOf),
+				&themeSwitch{Current: p.themeChoice()},
 			)
 		}),
 		app.If(p.state.Comparing(), func() app.UI {
@@ -306,6 +328,11 @@ func (p *Page) renderGrid() app.UI {
 					Query:     p.state.Query,
 					Corrected: p.result.Corrected,
 					SortedBy:  p.state.SortLabel(cat),
+				},
+				&viewTools{
+					Visible:        p.result.Columns,
+					All:            cat.Columns,
+					DefaultColumns: p.state.Cols == nil,
 				},
 				app.If(len(p.result.Rows) == 0, func() app.UI {
 					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun}

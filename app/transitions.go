@@ -162,3 +162,57 @@ func (s State) WithDiff(on bool) State {
 
 // Comparing reports whether the side-by-side view is open.
 func (s State) Comparing() bool { return len(s.Compare) > 0 }
+
+// ToggleColumn shows or hides column id. The last visible column stays.
+func (s State) ToggleColumn(cat *data.Catalog, id string) State {
+	if cat.Column(id) == nil {
+		return s
+	}
+	ids := columnIDs(s.VisibleColumns(cat))
+	if i := slices.Index(ids, id); i >= 0 {
+		if len(ids) == 1 {
+			return s
+		}
+		ids = slices.Delete(ids, i, i+1)
+	} else {
+		ids = append(ids, id)
+	}
+	return s.withCols(cat, ids)
+}
+
+// MoveColumn moves visible column id by delta places (-1 left, +1 right).
+func (s State) MoveColumn(cat *data.Catalog, id string, delta int) State {
+	ids := columnIDs(s.VisibleColumns(cat))
+	i := slices.Index(ids, id)
+	j := i + delta
+	if i < 0 || j < 0 || j >= len(ids) {
+		return s
+	}
+	ids[i], ids[j] = ids[j], ids[i]
+	return s.withCols(cat, ids)
+}
+
+// ResetColumns returns s with the schema's default columns.
+func (s State) ResetColumns() State {
+	s.Cols = nil
+	return s
+}
+
+// withCols sets the visible columns; the default set is written as nil so
+// the URL stays short and canonical.
+func (s State) withCols(cat *data.Catalog, ids []string) State {
+	if slices.Equal(ids, columnIDs((State{}).VisibleColumns(cat))) {
+		s.Cols = nil
+	} else {
+		s.Cols = ids
+	}
+	return s
+}
+
+func columnIDs(cols []*data.Column) []string {
+	ids := make([]string, len(cols))
+	for i, c := range cols {
+		ids[i] = c.ID
+	}
+	return ids
+}

@@ -44,3 +44,22 @@ func startedControlled() bool {
 	boot := app.Window().Get("backendgridBoot")
 	return boot.Truthy() && boot.Get("controlled").Truthy()
 }
+
+// savedTheme is the theme picked earlier with the switch, as web/boot.js
+// read it from localStorage (it guards the access: storage can be blocked,
+// in third-party iframes for one, and then the access throws).
+func savedTheme() string {
+	boot := app.Window().Get("backendgridBoot")
+	if !boot.Truthy() || !boot.Get("theme").Truthy() {
+		return ""
+	}
+	return boot.Get("theme").String()
+}
+
+// saveTheme remembers the theme through web/boot.js, which guards the
+// storage access the same way.
+func saveTheme(v string) {
+	if boot := app.Window().Get("backendgridBoot"); boot.Truthy() && boot.Get("saveTheme").Truthy() {
+		boot.Call("saveTheme", v)
+	}
+}

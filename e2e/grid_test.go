@@ -43,10 +43,10 @@ func clearSearch(t *testing.T, ctx context.Context) {
 func pressKey(t *testing.T, ctx context.Context, key, code string, keyCode int64) {
 	t.Helper()
 	text := key
-	switch key {
-	case "Enter":
+	switch {
+	case key == "Enter":
 		text = "\r"
-	case "Escape", "Tab":
+	case len([]rune(key)) > 1: // named keys: Escape, Tab, ArrowRight...
 		text = ""
 	}
 	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: code, Text: text, UnmodifiedText: text, WindowsVirtualKeyCode: keyCode, NativeVirtualKeyCode: keyCode}

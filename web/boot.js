@@ -21,11 +21,27 @@
   var root = document.documentElement;
   root.classList.add("js");
 
-  // Theme, accent and embed mode apply to the whole document before the
-  // first paint (the wasm keeps them in sync later). The accent is checked
+  // Theme and accent apply to the whole document before the first paint
+  // (the wasm keeps them in sync later). The accent is checked
   // to be six hex digits and set through the CSSOM, which the CSP allows.
   var params = new URLSearchParams(location.search);
-  var theme = (params.get("theme") || "").toLowerCase();
+  var embedded = params.get("embed") === "1" || params.get("embed") === "true" || params.get("embed") === "on";
+  var themeKey = "backendgrid:theme";
+  // The theme picked with the switch (full page only). Storage access can
+  // throw (blocked storage, sandboxed frames): it stays in try blocks here,
+  // and the wasm goes through these two.
+  boot.theme = "";
+  if (!embedded) {
+    try {
+      boot.theme = JSON.parse(localStorage.getItem(themeKey) || '""');
+    } catch (e) {}
+  }
+  boot.saveTheme = function (value) {
+    try {
+      localStorage.setItem(themeKey, JSON.stringify(value));
+    } catch (e) {}
+  };
+  var theme = (params.get("theme") || boot.theme || "").toLowerCase();
   if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   var accent = /^#?([0-9a-fA-F]{6})$/.exec((params.get("accent") || "").trim());
   if (accent) {
@@ -33,8 +49,6 @@
     root.style.setProperty("--accent-custom", "#" + hex);
     root.style.setProperty("--accent-custom-text", accentText(hex));
   }
-  var embedded = params.get("embed") === "1" || params.get("embed") === "true" || params.get("embed") === "on";
-  if (embedded) root.classList.add("bg-embed-doc");
 
   // Same rule as app.AccentText: the better contrast of white and #111.
   function accentText(hex) {

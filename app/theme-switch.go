@@ -1,0 +1,42 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// themeSwitch picks light, dark or auto (follow the system) for the full
+// page; the choice is remembered in the browser.
+type themeSwitch struct {
+	app.Compo
+
+	// Current is the effective choice: "auto", "light" or "dark".
+	Current string
+}
+
+var themeChoices = []struct{ value, label string }{
+	{"auto", "Auto"},
+	{"light", "Light"},
+	{"dark", "Dark"},
+}
+
+func (t *themeSwitch) pick(v string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.NewActionWithValue(actionTheme, v)
+	}
+}
+
+// Render draws a labelled group of radio buttons.
+func (t *themeSwitch) Render() app.UI {
+	return app.FieldSet().Class("bg-theme").Body(
+		app.Legend().Text("Theme"),
+		app.Range(themeChoices).Slice(func(i int) app.UI {
+			c := themeChoices[i]
+			id := "theme-" + c.value
+			return app.Span().Class("bg-theme-choice").Body(
+				boolAttrs(app.Input().Type("radio").ID(id).Name("theme-choice").Value(c.value).
+					OnChange(t.pick(c.value), app.EventScope(c.value)), t.Current == c.value, false),
+				app.Label().For(id).Text(c.label),
+			)
+		}),
+	)
+}
