@@ -8,7 +8,7 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build wasm server run test vet unit browser chromium fuzz static clean
+.PHONY: build wasm server run test vet unit browser chromium fuzz static audit clean
 
 # build: the wasm first (the server hashes it into its version), then the
 # server, then best-level brotli and gzip copies of the assets.
@@ -64,6 +64,15 @@ fuzz:
 PREFIX ?= /
 static: build
 	./$(BIN) -static dist -prefix $(PREFIX)
+
+# audit: Lighthouse (npm, pinned in e2e/audit) with the desktop preset against
+# a local server; prints the four category scores and writes e2e/audit-results.md.
+audit: build chromium
+	cd e2e/audit && npm ci --no-audit --no-fund --loglevel=error
+	@./$(BIN) -addr 127.0.0.1:8765 > /tmp/backendgrid-audit.log 2>&1 & pid=$$!; \
+		sleep 1; \
+		node e2e/audit/audit.mjs http://127.0.0.1:8765/ e2e/audit-results.md; status=$$?; \
+		kill $$pid; exit $$status
 
 # clean: remove build output and test artefacts.
 clean:

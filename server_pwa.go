@@ -28,6 +28,8 @@ func (r resolver) Resolve(loc string) string {
 		return loc // relative links, fragments, queries and remote URLs
 	case loc == "/":
 		return r.prefix
+	case strings.HasPrefix(loc, r.prefix+"web/"+r.version+"/"):
+		return loc // already resolved: go-app resolves some URLs twice
 	case loc == "/web" || loc == "/web/":
 		return r.prefix + "web/" + r.version
 	case strings.HasPrefix(loc, "/web/"):
@@ -62,7 +64,8 @@ func fixManifest(b []byte, prefix string) ([]byte, error) {
 // workerJS is the service worker. go-app's default serves everything cache
 // first, which shows a stale page after a deployment and fails offline for
 // any address with a query string. This one:
-//   - precaches the version's files on install and takes over at once;
+//   - precaches the version's files on install (from the HTTP cache when
+//     the page has just loaded them) and takes over at once;
 //   - deletes other versions' caches on activate;
 //   - answers navigations from the network (fresh prerender for the exact
 //     address) and falls back to the cached page, ignoring the query, when
@@ -78,7 +81,11 @@ const navigationTimeout = 4000;
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await cache.addAll(resourcesToCache.map((url) => new Request(url, { cache: "reload" })));
+    // Versioned files may come from the HTTP cache (the page just loaded
+    // them, immutable): no second download of the wasm on a first visit.
+    // The others must be fresh.
+    await cache.addAll(resourcesToCache.map((url) =>
+      new Request(url, { cache: url.includes("/web/{{.Version}}/") ? "default" : "reload" })));
     await self.skipWaiting();
   })());
 });

@@ -297,6 +297,7 @@ func TestResolver(t *testing.T) {
 		"#results":              "#results",
 		"https://example.com/":  "https://example.com/",
 		"//evil.example/x":      "//evil.example/x",
+		"/grid/web/v9/app.wasm": "/grid/web/v9/app.wasm",
 	} {
 		if got := r.Resolve(in); got != want {
 			t.Errorf("Resolve(%q) = %q, want %q", in, got, want)

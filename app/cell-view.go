@@ -14,49 +14,68 @@ import (
 // cellView draws one sourced fact: the value (with search highlights), the
 // detail of support values, the note that corrects a common mistake, and
 // the link to the source.
+//
+// A cell has no event handlers, so it is one raw element: the browser
+// builds it from one string instead of the wasm making a dozen DOM calls
+// per cell, which is most of the cost of the wasm's first render. Every
+// piece of text and every attribute value goes through html.EscapeString.
 func cellView(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) app.UI {
 	if cell == nil {
 		return app.Span().Class("bg-missing").Text("—")
 	}
-	return app.Div().Class("bg-cell").Body(
-		valueView(col, cell, marks),
-		app.Div().Class("bg-cell-meta").Body(
-			app.A().
-				Class("bg-src").
-				Href(cell.Source).
-				Target("_blank").
-				Rel("noopener").
-				Aria("label", "Source for "+it.Name+", "+col.Label+" (opens in a new tab)").
-				Text("source"),
-			// Notes fold away so that eleven rows stay scannable; the
-			// disclosure is native, so keyboards and screen readers get it.
-			app.If(cell.Note != "", func() app.UI {
-				return app.Details().Class("bg-note").Body(
-					app.Summary().Text("note"),
-					app.P().Text(cell.Note),
-				)
-			}),
-		),
-	)
+	return app.Raw(cellHTML(col, it, cell, marks))
 }
 
-func valueView(col *data.Column, cell *data.Cell, marks map[Field][]Span) app.UI {
+func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) string {
+	var b strings.Builder
+	b.WriteString(`<div class="bg-cell">`)
+	writeValue(&b, col, cell, marks)
+	b.WriteString(`<div class="bg-cell-meta"><a class="bg-src" href="`)
+	b.WriteString(html.EscapeString(cell.Source))
+	b.WriteString(`" target="_blank" rel="noopener" aria-label="`)
+	b.WriteString(html.EscapeString("Source for " + it.Name + ", " + col.Label + " (opens in a new tab)"))
+	b.WriteString(`">source</a>`)
+	if cell.Note != "" {
+		// Notes fold away so that eleven rows stay scannable; the
+		// disclosure is native, so keyboards and screen readers get it.
+		b.WriteString(`<details class="bg-note"><summary>note</summary><p>`)
+		b.WriteString(html.EscapeString(cell.Note))
+		b.WriteString(`</p></details>`)
+	}
+	b.WriteString(`</div></div>`)
+	return b.String()
+}
+
+func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks map[Field][]Span) {
 	switch col.Type {
 	case data.Support:
-		level := cell.Text()
-		return app.Div().Class("bg-value").Body(
-			app.Span().Class("bg-support bg-support-"+level).Text(data.SupportLabel(level)),
-			app.If(cell.Detail != "", func() app.UI {
-				return app.Span().Class("bg-detail").Body(markedText(cell.Detail, marks[Field{Column: col.ID}]))
-			}),
-		)
+		level := cell.Text() // validated: one of data.SupportLevels
+		b.WriteString(`<div class="bg-value"><span class="bg-support bg-support-` + level + `">`)
+		b.WriteString(html.EscapeString(data.SupportLabel(level)))
+		b.WriteString(`</span>`)
+		if cell.Detail != "" {
+			b.WriteString(`<span class="bg-detail">`)
+			b.WriteString(markedSpan(cell.Detail, marks[Field{Column: col.ID}]))
+			b.WriteString(`</span>`)
+		}
+		b.WriteString(`</div>`)
 	case data.List:
-		return app.Raw(`<span class="bg-value">` + markedList(cell.List(), col.ID, marks) + `</span>`)
+		b.WriteString(`<span class="bg-value">` + markedList(cell.List(), col.ID, marks) + `</span>`)
 	case data.Link:
-		return app.A().Class("bg-value").Href(cell.Text()).Target("_blank").Rel("noopener").
-			Text(shortURL(cell.Text()))
+		b.WriteString(`<a class="bg-value" href="` + html.EscapeString(cell.Text()) + `" target="_blank" rel="noopener">`)
+		b.WriteString(html.EscapeString(shortURL(cell.Text())))
+		b.WriteString(`</a>`)
+	default:
+		b.WriteString(`<span class="bg-value">` + markedSpan(cell.Display(col.Type), marks[Field{Column: col.ID}]) + `</span>`)
 	}
-	return app.Span().Class("bg-value").Body(markedText(cell.Display(col.Type), marks[Field{Column: col.ID}]))
+}
+
+// markedSpan is markedText as an HTML string.
+func markedSpan(text string, spans []Span) string {
+	if len(spans) == 0 {
+		return html.EscapeString(text)
+	}
+	return `<span class="bg-hl">` + markedHTML(text, spans) + `</span>`
 }
 
 // markedText renders text with <mark> around the matched spans. Marked text

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"html"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -112,13 +113,11 @@ func (f *facetPanel) renderFacet(facet Facet) app.UI {
 						Value(v.Value).
 						Attr("form", FormID).
 						OnChange(f.toggle(col.ID, v.Value), app.EventScope(col.ID, v.Value)), v.Selected, disabled),
-					app.Label().For(id).Body(
-						app.Span().Class("bg-facet-label").Text(v.Label),
-						app.Span().Class("bg-count").Body(
-							app.Span().Class("bg-visually-hidden").Text(", results: "),
-							app.Text(v.Count),
-						),
-					),
+					// The label's inside is one raw element (no handlers): fewer
+					// DOM calls from the wasm for some fifty values.
+					app.Label().For(id).Body(app.Raw(fmt.Sprintf(
+						`<span class="bg-facet-text"><span class="bg-facet-label">%s</span><span class="bg-count"><span class="bg-visually-hidden">, results: </span>%d</span></span>`,
+						html.EscapeString(v.Label), v.Count))),
 				)
 			}),
 		),

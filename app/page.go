@@ -94,6 +94,17 @@ func NewPage(ix *Index) func() app.Composer {
 	return func() app.Composer { return &Page{Index: ix} }
 }
 
+// OnPreRender starts the wasm download from the page's head: the loader
+// script only asks for it once the whole document is parsed.
+func (p *Page) OnPreRender(ctx app.Context) {
+	ctx.Page().SetPreloads(app.Preload{
+		Href:          "/web/app.wasm crossorigin=anonymous", // fetch() requests are CORS-mode
+		As:            "fetch",
+		Type:          "application/wasm",
+		FetchPriority: "high",
+	})
+}
+
 // OnNav runs on the server before prerendering and in the browser on every
 // navigation (including Back and Forward): the URL is the source of truth.
 func (p *Page) OnNav(ctx app.Context) {

@@ -26,7 +26,8 @@ var (
 )
 
 // axeCheck injects axe-core (the pinned npm package in e2e/node_modules)
-// and fails on any WCAG 2.1 A/AA violation in the page as it is now.
+// and fails on any WCAG 2.1 A/AA violation (and 2.2 AA: target size) in the
+// page as it is now.
 func axeCheck(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	axeOnce.Do(func() {
@@ -44,7 +45,7 @@ func axeCheck(t *testing.T, ctx context.Context, what string) {
 		ID, Impact, Help string
 		Nodes            []struct{ Target []string }
 	}
-	raw := evalAwait[[]byte](t, ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`)
+	raw := evalAwait[[]byte](t, ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`)
 	var s string
 	must(t, json.Unmarshal(raw, &s))
 	var vs []violation
