@@ -50,6 +50,9 @@ func (g *gridTable) Render() app.UI {
 			app.THead().Body(
 				app.Tr().Body(
 					g.header(NameColumn, "Name", "bg-col-name"),
+					app.If(g.State.Choosing(), func() app.UI {
+						return app.Th().Scope("col").Class("bg-col-fit").Text("Fit")
+					}),
 					app.Range(g.Result.Columns).Slice(func(i int) app.UI {
 						col := g.Result.Columns[i]
 						return g.header(col.ID, col.Label, "bg-col-"+string(col.Type))
@@ -122,6 +125,9 @@ func (g *gridTable) row(r Row) app.UI {
 				),
 			),
 		),
+		app.If(r.Fit != nil, func() app.UI {
+			return fitCell(r.Fit)
+		}),
 		app.Range(g.Result.Columns).Slice(func(i int) app.UI {
 			col := g.Result.Columns[i]
 			return app.Td().Class("bg-col-" + string(col.Type)).Body(
@@ -144,4 +150,16 @@ func nameLink(it *data.Item, website *data.Cell, marks []Span) app.UI {
 		Rel("noopener").
 		Title(it.Name + " website (opens in a new tab)").
 		Body(name)
+}
+
+// fitCell shows how a row meets the criteria: a verdict, then the reasons.
+func fitCell(f *Fit) app.UI {
+	verdict, class := "Fits", "bg-fit-yes"
+	if f.Failed {
+		verdict, class = "Misses a must-have", "bg-fit-no"
+	}
+	return app.Td().Class("bg-col-fit").Body(
+		app.Span().Class("bg-fit "+class).Text(verdict),
+		app.P().Class("bg-fit-why").Text(f.Explanation),
+	)
 }

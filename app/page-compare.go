@@ -148,6 +148,27 @@ func (p *Page) handleViewTools(ctx app.Context) {
 		st.Theme = "" // the reader's pick replaces the link's
 		p.set(ctx, st, true)
 	})
+	ctx.Handle(actionAddCriterion, func(ctx app.Context, a app.Action) {
+		if c, ok := a.Value.(criterionChange); ok {
+			p.set(ctx, p.state.SetCriterion(c.Criterion, c.Must), true)
+		}
+	})
+	ctx.Handle(actionRemoveCriterion, func(ctx app.Context, a app.Action) {
+		col, _ := a.Value.(string)
+		p.set(ctx, p.state.RemoveCriterion(col), true)
+	})
+	ctx.Handle(actionHideUnfit, func(ctx app.Context, a app.Action) {
+		hide, _ := a.Value.(bool)
+		p.set(ctx, p.state.WithHideUnfit(hide), true)
+	})
+	ctx.Handle(actionCompareTop, func(ctx app.Context, a app.Action) {
+		if top := TopFits(p.result.Rows); len(top) >= 2 {
+			p.state = p.state.CompareTop(top)
+			p.state.Compare = nil // openCompare pushes the comparison itself
+			p.writeURL(ctx)       // the grid entry keeps the picks
+			p.openCompare(ctx)
+		}
+	})
 	if app.IsClient && p.themePref == "" {
 		p.themePref = savedTheme()
 		applyAppearance(p.theme(), p.state.Accent)

@@ -31,6 +31,11 @@ const (
 	actionResetColumns = "bg/reset-columns"
 	actionExport       = "bg/export"
 	actionTheme        = "bg/theme"
+
+	actionAddCriterion    = "bg/add-criterion"
+	actionRemoveCriterion = "bg/remove-criterion"
+	actionHideUnfit       = "bg/hide-unfit"
+	actionCompareTop      = "bg/compare-top"
 )
 
 // FormID is the id of the form that carries the controls, so that without
@@ -339,6 +344,14 @@ func (p *Page) renderGrid() app.UI {
 					Query:     p.state.Query,
 					Corrected: p.result.Corrected,
 					SortedBy:  p.state.SortLabel(cat),
+				},
+				&choosePanel{
+					Catalog:   cat,
+					Need:      p.state.Need,
+					Want:      p.state.Want,
+					HideUnfit: p.state.HideUnfit,
+					Unfit:     p.result.Unfit,
+					Top:       pickedItems(cat, TopFits(p.result.Rows)),
 				},
 				&viewTools{
 					Visible:        p.result.Columns,

@@ -48,6 +48,10 @@ type State struct {
 	Theme string
 	// Accent is a colour as 6 lower-case hex digits, or "".
 	Accent string
+	// Need and Want are the "Help me choose" must-haves and nice-to-haves.
+	Need, Want []Criterion
+	// HideUnfit hides the items that miss a must-have (else they sink).
+	HideUnfit bool
 }
 
 // MaxPicks is how many items can be compared side by side.
@@ -116,6 +120,12 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 			s.Theme = p.theme(vals)
 		case "accent":
 			s.Accent = p.accent(vals)
+		case "need":
+			s.Need = p.criteria("need", vals)
+		case "want":
+			s.Want = p.criteria("want", vals)
+		case "unfit":
+			s.HideUnfit = p.unfit(vals)
 		case "diff":
 			s.Diff = p.flag("diff", vals)
 		case "wasm":
@@ -155,6 +165,16 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 	}
 	if s.Diff && s.Compare == nil {
 		s.Diff = false
+	}
+	// A column asked for as both must-have and nice-to-have is a must-have.
+	s.Want = slices.DeleteFunc(s.Want, func(w Criterion) bool {
+		return slices.ContainsFunc(s.Need, func(n Criterion) bool { return n.Column == w.Column })
+	})
+	if len(s.Want) == 0 {
+		s.Want = nil
+	}
+	if s.HideUnfit && len(s.Need) == 0 {
+		s.HideUnfit = false
 	}
 	return s, p.done()
 }
@@ -210,6 +230,15 @@ func (s State) Encode() url.Values {
 	if s.Accent != "" {
 		v.Set("accent", s.Accent)
 	}
+	if len(s.Need) > 0 {
+		v.Set("need", encodeCriteria(s.Need))
+	}
+	if len(s.Want) > 0 {
+		v.Set("want", encodeCriteria(s.Want))
+	}
+	if s.HideUnfit {
+		v.Set("unfit", "hide")
+	}
 	return v
 }
 
@@ -234,10 +263,13 @@ func (s State) VisibleColumns(cat *data.Catalog) []*data.Column {
 }
 
 // EncodeQuery writes URL values like url.Values.Encode (keys sorted) but
-// leaves commas readable: "language=Python,Ruby" rather than "%2C".
+// keeps the separators of our syntax readable: "language=Python,Ruby" and
+// "need=orm:built-in" rather than %2C and %3A. Both forms parse the same.
 func EncodeQuery(v url.Values) string {
-	return strings.ReplaceAll(v.Encode(), "%2C", ",")
+	return queryUnescaper.Replace(v.Encode())
 }
+
+var queryUnescaper = strings.NewReplacer("%2C", ",", "%3A", ":", "%7C", "|")
 
 // Href is the relative link to the view of s, for plain anchors that work
 // without JavaScript.

@@ -140,7 +140,8 @@ func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
 		"", "q=rails", "language=Go,Python&sort=-released", "cols=kind,orm", "q=%00%FF", "sort=-", "language=,,,",
 		"orm=built-in&orm=none", "foo=bar&utm_source=x", "q=" + strings.Repeat("é", 300),
-		"compare=alpha,gamma&diff=1", "pick=beta,alpha&compare=alpha", "compare=alpha,alpha,beta,gamma,beta&pick=x",
+		"compare=alpha,gamma&diff=1", "need=orm:built-in,released:<2012&want=language:Go|Python&unfit=hide", "want=orm:official,orm:none,kind:",
+		"only=alpha,beta&embed=1&theme=dark&accent=%2300FF00", "pick=beta,alpha&compare=alpha", "compare=alpha,alpha,beta,gamma,beta&pick=x",
 	} {
 		f.Add(seed)
 	}

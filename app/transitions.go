@@ -68,6 +68,8 @@ func (s State) SortLabel(cat *data.Catalog) string {
 	k := s.Sort
 	label := "name"
 	switch col := cat.Column(k.Column); {
+	case k.Column == "" && s.Choosing():
+		return "fit with your criteria"
 	case k.Column == "" && s.Query != "":
 		return "relevance"
 	case k.Column == "":
@@ -215,4 +217,45 @@ func columnIDs(cols []*data.Column) []string {
 		ids[i] = c.ID
 	}
 	return ids
+}
+
+// SetCriterion adds c as a must-have or a nice-to-have, replacing any
+// criterion on the same column (so it also moves one between the lists).
+func (s State) SetCriterion(c Criterion, must bool) State {
+	s = s.RemoveCriterion(c.Column)
+	if must {
+		s.Need = append(slices.Clone(s.Need), c)
+	} else {
+		s.Want = append(slices.Clone(s.Want), c)
+	}
+	return s
+}
+
+// RemoveCriterion drops the criterion on column, wherever it is.
+func (s State) RemoveCriterion(column string) State {
+	other := func(c Criterion) bool { return c.Column == column }
+	s.Need = slices.DeleteFunc(slices.Clone(s.Need), other)
+	s.Want = slices.DeleteFunc(slices.Clone(s.Want), other)
+	if len(s.Need) == 0 {
+		s.Need, s.HideUnfit = nil, false
+	}
+	if len(s.Want) == 0 {
+		s.Want = nil
+	}
+	return s
+}
+
+// WithHideUnfit returns s hiding (or sinking) the rows that miss a must-have.
+func (s State) WithHideUnfit(hide bool) State {
+	s.HideUnfit = hide && len(s.Need) > 0
+	return s
+}
+
+// CompareTop returns s comparing ids side by side (the best matches).
+func (s State) CompareTop(ids []string) State {
+	if len(ids) < 2 {
+		return s
+	}
+	s.Picks = slices.Clone(ids)
+	return s.OpenCompare()
 }

@@ -20,6 +20,8 @@ type Result struct {
 	Facets []Facet
 	// Corrected lists search terms that only matched after a typo fix.
 	Corrected []string
+	// Unfit counts the rows hidden for missing a must-have.
+	Unfit int
 }
 
 // Row is one matching item.
@@ -30,6 +32,8 @@ type Row struct {
 	Score int
 	// Marks are the search highlights per field.
 	Marks map[Field][]Span
+	// Fit is how the item meets the "Help me choose" criteria, if any.
+	Fit *Fit
 }
 
 // Facet is one filter group.
@@ -106,10 +110,19 @@ func View(ix *Index, s State) Result {
 		}
 		switch failed {
 		case 0:
+			row := Row{Item: it, Score: hit.Score, Marks: hit.Marks}
+			if s.Choosing() {
+				fit := FitOf(cat, it, s.Need, s.Want)
+				if fit.Failed && s.HideUnfit {
+					res.Unfit++
+					continue
+				}
+				row.Fit = &fit
+			}
 			for f, col := range facetCols {
 				countValues(counts[f], it, col)
 			}
-			res.Rows = append(res.Rows, Row{Item: it, Score: hit.Score, Marks: hit.Marks})
+			res.Rows = append(res.Rows, row)
 		case 1:
 			countValues(counts[failedAt], it, facetCols[failedAt])
 		}
@@ -130,7 +143,7 @@ func View(ix *Index, s State) Result {
 		res.Facets = append(res.Facets, facet)
 	}
 
-	sortRows(cat, res.Rows, s.Sort, s.Query != "")
+	sortRows(cat, res.Rows, s.Sort, s.Query != "", s.Choosing())
 	return res
 }
 
@@ -173,8 +186,10 @@ func valueLabel(col *data.Column, v string) string {
 }
 
 // sortRows orders rows by the sort key, stably, ties broken by name. With
-// no key, a search ranks by score and a plain listing goes by name.
-func sortRows(cat *data.Catalog, rows []Row, k SortKey, searching bool) {
+// no key, criteria rank by fit (missed must-haves last, then nice-to-have
+// credit, then search score), a search ranks by score and a plain listing
+// goes by name.
+func sortRows(cat *data.Catalog, rows []Row, k SortKey, searching, choosing bool) {
 	byName := func(a, b Row) int {
 		return cmp.Or(
 			strings.Compare(strings.ToLower(a.Item.Name), strings.ToLower(b.Item.Name)),
@@ -189,6 +204,12 @@ func sortRows(cat *data.Catalog, rows []Row, k SortKey, searching bool) {
 			c = byName(a, b)
 		case col != nil:
 			c = compareCells(col, a.Item.Cells[col.ID], b.Item.Cells[col.ID])
+		case choosing && a.Fit != nil && b.Fit != nil:
+			c = cmp.Or(
+				cmp.Compare(boolRank(a.Fit.Failed), boolRank(b.Fit.Failed)),
+				cmp.Compare(b.Fit.Want, a.Fit.Want),
+				cmp.Compare(b.Score, a.Score),
+			)
 		case searching:
 			c = cmp.Compare(b.Score, a.Score)
 		}
@@ -211,4 +232,11 @@ func compareCells(col *data.Column, a, b *data.Cell) int {
 		return cmp.Compare(slices.Index(data.SupportLevels, a.Text()), slices.Index(data.SupportLevels, b.Text()))
 	}
 	return strings.Compare(strings.ToLower(a.Display(col.Type)), strings.ToLower(b.Display(col.Type)))
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

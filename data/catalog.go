@@ -397,16 +397,16 @@ func (col *Column) validate(i int) []error {
 	return errs
 }
 
-// checkFacetValue rejects values that cannot round-trip through a
-// comma-separated URL parameter.
+// checkFacetValue rejects values that cannot round-trip through the URL:
+// commas separate facet values, bars the values of a criterion.
 func checkFacetValue(v string) error {
 	switch {
 	case strings.TrimSpace(v) == "":
 		return errors.New("empty value")
 	case strings.TrimSpace(v) != v:
 		return fmt.Errorf("%q has leading or trailing spaces", v)
-	case strings.Contains(v, ","):
-		return fmt.Errorf("%q contains a comma", v)
+	case strings.ContainsAny(v, ",|"):
+		return fmt.Errorf("%q contains a comma or a bar (they separate values in URLs)", v)
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func TestBadFixtures(t *testing.T) {
 		{"bad-source.json", []string{`item "gamma": creator: source: "see the docs" is not an absolute http(s) URL`}},
 		{"bad-reserved-column.json", []string{`column "sort": id: collides with the reserved URL parameter`}},
 		{"bad-year.json", []string{`item "alpha": released: value: want a year as a number`}},
-		{"bad-comma-value.json", []string{`item "alpha": language: value: "Go, C" contains a comma`}},
+		{"bad-comma-value.json", []string{`item "alpha": language: value: "Go, C" contains a comma or a bar`}},
 		{"bad-name-link.json", []string{`nameLink: "creator" is not a link column`}},
 		{"bad-unknown-cell.json", []string{`item "alpha": cells.stars: no such column`}},
 		{"bad-facet-type.json", []string{`column "released": facet: a year column cannot be a facet`}},

@@ -1,0 +1,267 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"backendgrid/data"
+)
+
+// choosePanel is "Help me choose": the reader lists what the project needs
+// (must-haves) and would like (nice-to-haves); the grid ranks by fit and
+// each row explains itself. Criteria live in the URL (need=, want=).
+type choosePanel struct {
+	app.Compo
+
+	// Catalog provides the columns and their values.
+	Catalog *data.Catalog
+	// Need and Want are the current criteria.
+	Need, Want []Criterion
+	// HideUnfit hides rows that miss a must-have.
+	HideUnfit bool
+	// Unfit counts the hidden rows.
+	Unfit int
+	// Top are the best matches that meet every must-have (2 to 4).
+	Top []*data.Item
+
+	open   bool
+	column string
+	level  string
+	values []string
+	op     string
+	year   string
+}
+
+// criterionChange is the payload of the criterion actions.
+type criterionChange struct {
+	Criterion Criterion
+	Must      bool
+}
+
+func (c *choosePanel) OnInit() {
+	c.open = len(c.Need)+len(c.Want) > 0
+	c.reset()
+}
+
+func (c *choosePanel) reset() {
+	if cols := CriterionColumns(c.Catalog); len(cols) > 0 && c.column == "" {
+		c.column = cols[0].ID
+	}
+	c.level, c.values, c.op, c.year = data.BuiltIn, nil, "<", "2012"
+}
+
+func (c *choosePanel) toggleOpen(ctx app.Context, e app.Event) { c.open = !c.open }
+
+func (c *choosePanel) pickColumn(ctx app.Context, e app.Event) {
+	c.column = ctx.JSSrc().Get("value").String()
+	c.values = nil
+}
+
+func (c *choosePanel) pickLevel(ctx app.Context, e app.Event) {
+	c.level = ctx.JSSrc().Get("value").String()
+}
+
+func (c *choosePanel) pickOp(ctx app.Context, e app.Event) { c.op = ctx.JSSrc().Get("value").String() }
+
+func (c *choosePanel) pickYear(ctx app.Context, e app.Event) {
+	c.year = ctx.JSSrc().Get("value").String()
+}
+
+func (c *choosePanel) toggleValue(v string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if i := slices.Index(c.values, v); i >= 0 {
+			c.values = slices.Delete(c.values, i, i+1)
+			return
+		}
+		c.values = append(c.values, v)
+	}
+}
+
+// built is the criterion the builder describes, if it is complete.
+func (c *choosePanel) built() (Criterion, bool) {
+	col := c.Catalog.Column(c.column)
+	if col == nil {
+		return Criterion{}, false
+	}
+	raw := c.column + ":"
+	switch {
+	case col.Type == data.Year:
+		raw += c.op + c.year
+	case col.Type == data.Support:
+		raw += c.level
+	default:
+		if len(c.values) == 0 {
+			return Criterion{}, false
+		}
+		for i, v := range c.values {
+			if i > 0 {
+				raw += "|"
+			}
+			raw += v
+		}
+	}
+	cr, err := parseCriterion(c.Catalog, raw)
+	return cr, err == nil
+}
+
+func (c *choosePanel) add(must bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		cr, ok := c.built()
+		if !ok {
+			return
+		}
+		ctx.NewActionWithValue(actionAddCriterion, criterionChange{Criterion: cr, Must: must})
+		c.values = nil
+	}
+}
+
+func (c *choosePanel) remove(column string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.NewActionWithValue(actionRemoveCriterion, column)
+	}
+}
+
+func (c *choosePanel) swap(cr Criterion, toMust bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.NewActionWithValue(actionAddCriterion, criterionChange{Criterion: cr, Must: toMust})
+	}
+}
+
+func (c *choosePanel) hideUnfit(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionHideUnfit, ctx.JSSrc().Get("checked").Bool())
+}
+
+func (c *choosePanel) compareTop(ctx app.Context, e app.Event) {
+	ctx.NewAction(actionCompareTop)
+}
+
+// Render draws the disclosure, the criteria, the builder and the actions.
+func (c *choosePanel) Render() app.UI {
+	n := len(c.Need) + len(c.Want)
+	title := "Help me choose"
+	if n > 0 {
+		title = fmt.Sprintf("Help me choose (%d criteria)", n)
+	}
+	return app.Section().Class("bg-choose").Aria("labelledby", "choose-heading").Body(
+		app.H2().ID("choose-heading").Body(
+			app.Button().Type("button").ID("choose-toggle").Class("bg-choose-toggle").
+				Aria("expanded", strconv.FormatBool(c.open)).Aria("controls", "choose-body").
+				Text(title).OnClick(c.toggleOpen),
+		),
+		app.If(c.open, func() app.UI {
+			return app.Div().ID("choose-body").Class("bg-choose-body").Body(
+				app.P().Class("bg-hint").Text("Say what your project needs. Must-haves rule frameworks out; nice-to-haves rank the rest. An official add-on earns half credit where built in was asked."),
+				app.If(n > 0, func() app.UI {
+					return app.Ul().Class("bg-criteria").Body(
+						app.Range(c.Need).Slice(func(i int) app.UI { return c.criterion(c.Need[i], true) }),
+						app.Range(c.Want).Slice(func(i int) app.UI { return c.criterion(c.Want[i], false) }),
+					)
+				}),
+				c.builder(),
+				app.If(len(c.Need) > 0, func() app.UI {
+					return app.Span().Class("bg-switch").Body(
+						boolAttrs(app.Input().Type("checkbox").ID("hide-unfit").OnChange(c.hideUnfit), c.HideUnfit, false),
+						app.Label().For("hide-unfit").Textf("Hide frameworks that miss a must-have%s", hiddenCount(c.Unfit)),
+					)
+				}),
+				app.If(len(c.Top) >= 2, func() app.UI {
+					return app.Button().Type("button").ID("compare-top").Class("bg-button").
+						Textf("Compare the top %d: %s", len(c.Top), names(c.Top)).OnClick(c.compareTop)
+				}),
+			)
+		}),
+	)
+}
+
+func hiddenCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d hidden)", n)
+}
+
+func (c *choosePanel) criterion(cr Criterion, must bool) app.UI {
+	kind, other := "Must-have", "nice-to-have"
+	if !must {
+		kind, other = "Nice-to-have", "must-have"
+	}
+	desc := cr.Describe(c.Catalog)
+	return app.Li().Class("bg-criterion").ID("crit-"+cr.Column).Body(
+		app.Span().Class("bg-crit-kind bg-crit-"+map[bool]string{true: "must", false: "want"}[must]).Text(kind),
+		app.Span().Class("bg-crit-text").Text(desc),
+		app.Button().Type("button").Class("bg-link-button").
+			Aria("label", "Make "+other+": "+desc).Text("Make "+other).
+			OnClick(c.swap(cr, !must), app.EventScope(cr.Column, must)),
+		app.Button().Type("button").Class("bg-remove").
+			Aria("label", "Remove criterion: "+desc).Text("×").
+			OnClick(c.remove(cr.Column), app.EventScope(cr.Column)),
+	)
+}
+
+func (c *choosePanel) builder() app.UI {
+	cols := CriterionColumns(c.Catalog)
+	col := c.Catalog.Column(c.column)
+	_, complete := c.built()
+	return app.Div().Class("bg-builder").Body(
+		app.Div().Class("bg-builder-field").Body(
+			app.Label().For("crit-column").Text("Criterion"),
+			app.Select().ID("crit-column").OnChange(c.pickColumn).Body(
+				app.Range(cols).Slice(func(i int) app.UI {
+					return option(cols[i].ID, cols[i].Label, cols[i].ID == c.column)
+				}),
+			),
+		),
+		app.If(col != nil && col.Type == data.Support, func() app.UI {
+			return app.Div().Class("bg-builder-field").Body(
+				app.Label().For("crit-level").Text("Level"),
+				app.Select().ID("crit-level").OnChange(c.pickLevel).Body(
+					option(data.BuiltIn, "Built in", c.level == data.BuiltIn),
+					option(data.Official, "Built in or official add-on", c.level == data.Official),
+					option(data.ThirdParty, "Any, third-party included", c.level == data.ThirdParty),
+				),
+			)
+		}).ElseIf(col != nil && col.Type == data.Year, func() app.UI {
+			return app.Div().Class("bg-builder-field").Body(
+				app.Label().For("crit-op").Text("When"),
+				app.Select().ID("crit-op").OnChange(c.pickOp).Body(
+					option("<", "Before", c.op == "<"),
+					option(">", "After", c.op == ">"),
+				),
+				app.Label().For("crit-year").Class("bg-visually-hidden").Text("Year"),
+				app.Input().Type("number").ID("crit-year").Min(1950).Max(2100).Value(c.year).OnInput(c.pickYear),
+			)
+		}).ElseIf(col != nil, func() app.UI {
+			vals := c.Catalog.FacetValues(col)
+			return app.FieldSet().Class("bg-builder-values").Body(
+				app.Legend().Text("Any of"),
+				app.Range(vals).Slice(func(i int) app.UI {
+					id := fmt.Sprintf("crit-v-%d", i)
+					return app.Span().Class("bg-builder-value").Body(
+						boolAttrs(app.Input().Type("checkbox").ID(id).
+							OnChange(c.toggleValue(vals[i]), app.EventScope(c.column, vals[i])), slices.Contains(c.values, vals[i]), false),
+						app.Label().For(id).Text(vals[i]),
+					)
+				}),
+			)
+		}),
+		app.Div().Class("bg-builder-actions").Body(
+			buttonDisabled(app.Button().Type("button").ID("add-need").Class("bg-secondary").
+				Text("Add as must-have").OnClick(c.add(true)), !complete),
+			buttonDisabled(app.Button().Type("button").ID("add-want").Class("bg-secondary").
+				Text("Add as nice-to-have").OnClick(c.add(false)), !complete),
+		),
+	)
+}
+
+// option is a select option whose selected state renders right on both
+// sides (see boolAttrs).
+func option(value, label string, selected bool) app.UI {
+	o := app.Option().Value(value).Text(label)
+	if selected || app.IsClient {
+		o = o.Selected(selected)
+	}
+	return o
+}
