@@ -6,8 +6,10 @@
 // Markdown.
 //
 // It exits non-zero when any request failed, when the server's resident
-// memory peaked more than -max-growth MiB above its warm-up peak, or when the
-// server did not shut down cleanly.
+// memory peaked more than -max-growth MiB above its warm-up peak or rose by
+// more than that when a burst of new addresses came from 64 connections
+// rather than from one per CPU, or when the server did not shut down
+// cleanly.
 package main
 
 import (

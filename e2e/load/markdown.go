@@ -95,6 +95,7 @@ func (rep *report) markdown() string {
 	p("")
 	if len(rep.ours.runs) == 0 {
 		p("Not measured: the run broke off before.")
+		p("")
 	}
 	p("VmRSS from `/proc/<pid>/status` (nginx: master and workers added up), read every %s during the warm-ups and the runs. "+
 		"Growth is the peak during the measured runs less the peak during the warm-up (peak against peak, so that the garbage "+
@@ -129,23 +130,20 @@ func (rep *report) markdown() string {
 		p("")
 		p("### A burst of new addresses")
 		p("")
-		p("After the runs, backendgrid is asked for %d full-size pages it has never rendered (`?utm_source=burst&utm_campaign=b<n>`), "+
-			"from one connection per CPU, then %d more from %d connections: the renders cost the same either way, so a higher peak "+
-			"in the second half is memory that grows with the number of connections (bound: %d MiB more).", burstPages, burstPages, o.conns, o.maxGrowth)
+		p("After the runs, backendgrid is asked for full-size pages it has never rendered (`?utm_source=burst&utm_campaign=b<n>`), "+
+			"%d per step: twice from one connection per CPU (the first step fills the page cache with such pages), then from %d "+
+			"connections. The renders cost the same either way, so a higher peak in the last step than in the second is memory "+
+			"that grows with the number of connections (bound: %d MiB more).", burstPages, o.conns, o.maxGrowth)
 		p("")
-		p("| connections | pages | pages/s | p50 | p99 | server CPU per page | VmRSS peak | VmHWM after |")
+		p("| step | connections | pages | pages/s | p50 | p99 | server CPU per page | VmRSS peak |")
 		p("|---:|---:|---:|---:|---:|---:|---:|---:|")
 		for i, m := range b {
-			conns := runtime.NumCPU()
-			if i == 1 {
-				conns = o.conns
-			}
 			perPage := time.Duration(0)
 			if m.stats.all.n > 0 {
 				perPage = m.cpu / time.Duration(m.stats.all.n)
 			}
-			p("| %d | %d | %.0f | %s | %s | %s | %.1f MiB | %.1f MiB |", conns, m.stats.all.n, m.rps(), ms(m.stats.all.quantile(0.5)),
-				ms(m.stats.all.quantile(0.99)), ms(perPage), mib(m.peak.rss), mib(m.after.hwm))
+			p("| %d | %d | %d | %.0f | %s | %s | %s | %.1f MiB |", i+1, m.conns, m.stats.all.n, m.rps(), ms(m.stats.all.quantile(0.5)),
+				ms(m.stats.all.quantile(0.99)), ms(perPage), mib(m.peak.rss))
 		}
 	}
 	p("")

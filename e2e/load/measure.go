@@ -173,34 +173,32 @@ func (m *measured) add(o *measured) {
 	m.cpu += o.cpu
 }
 
-// burstPages is how many new addresses each half of the burst asks for:
-// about the page cache's size, so that both halves end with a cache full
+// burstPages is how many new addresses each step of the burst asks for:
+// about the page cache's size, so that each step ends with a cache full
 // of the same kind of page.
 const burstPages = 500
 
 // burst asks for addresses the server has never seen, all of them
-// full-size pages, as a crawler or a mailing's clicks do: first from one
-// connection per CPU, then as many again from all the connections. The
-// renders cost the same CPU either way; if the heap peaks higher in the
-// second half, the server's memory grows with the number of connections.
+// full-size pages, as a crawler or a mailing's clicks do: from one
+// connection per CPU twice (the first fills the cache with such pages and
+// lets the heap settle), then from all the connections. The renders cost
+// the same CPU either way; if the heap peaks higher in the last step than
+// in the second, the server's memory grows with the number of connections.
 func (rep *report) burst(base string, files expected, pid int) error {
-	fresh := func(from int) []target {
-		out := make([]target, burstPages)
-		for i := range out {
-			out[i] = target{class: classLongTail, path: fmt.Sprintf("/?utm_source=burst&utm_campaign=b%d", from+i)}
-		}
-		return out
-	}
-	for i, conns := range []int{runtime.NumCPU(), rep.opts.conns} {
+	for i, conns := range []int{runtime.NumCPU(), runtime.NumCPU(), rep.opts.conns} {
 		progress("backendgrid: burst of %d new addresses from %d connections", burstPages, conns)
+		pages := make([]target, burstPages)
+		for j := range pages {
+			pages[j] = target{class: classLongTail, path: fmt.Sprintf("/?utm_source=burst&utm_campaign=b%d", i*burstPages+j)}
+		}
 		cpu0, err := readCPU(pid)
 		if err != nil {
 			return err
 		}
 		smp := sample(pid)
-		r := runList(fmt.Sprintf("backendgrid burst, %d connections", conns), base, rep.brMix, files, conns, fresh(i*burstPages))
+		r := runList(fmt.Sprintf("backendgrid burst, %d connections", conns), base, rep.brMix, files, conns, pages)
 		err = smp.finish()
-		b := &measured{result: r, peak: smp.peak, samples: smp.samples}
+		b := &measured{result: r, peak: smp.peak, samples: smp.samples, conns: conns}
 		rep.ours.bursts = append(rep.ours.bursts, b)
 		if err != nil {
 			return err
