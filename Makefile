@@ -8,7 +8,7 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build wasm server run test vet unit browser chromium fuzz static audit clean
+.PHONY: build wasm server run test vet unit browser chromium fuzz static audit load nginx clean
 
 # build: the wasm first (the server hashes it into its version), then the
 # server, then best-level brotli and gzip copies of the assets.
@@ -58,6 +58,26 @@ chromium:
 FUZZTIME ?= 1m
 fuzz:
 	$(GO) test ./app -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+
+# load: a load test, not part of `make test`: the real server on loopback
+# takes a browser-like mix (prerendered pages with query strings, app.wasm
+# in brotli, assets, the service worker) from 64 keep-alive connections for
+# LOAD_DURATION, every response checked, memory watched; then it and nginx
+# serve the same exported files in turns for comparison. Fails on any error,
+# on memory growth, or on an unclean shutdown. Writes e2e/load-results.md.
+LOAD_DURATION ?= 30s
+load: build nginx
+	cd e2e && $(GO) run ./load -root .. -duration $(LOAD_DURATION) -conns 64 -out load-results.md
+
+# nginx: install Debian's nginx for `make load` when missing. Best effort:
+# without it, the comparison falls back to Go's http.FileServer and says so.
+# (On a machine run by systemd, Debian also starts its own nginx on port 80;
+# `make load` runs a separate one on a free loopback port.)
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+		echo "installing nginx with apt-get"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; } || \
+		echo "nginx could not be installed: make load compares with Go's http.FileServer"; }
 
 # static: export the site as plain files into dist/ for any static host or CDN,
 # to be served under PREFIX (e.g. PREFIX=/backendgrid/ for GitHub Pages).

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +22,12 @@ import (
 // depends only on its query string, so the same address is rendered once.
 type renderer struct {
 	goapp http.Handler
+	// slots bounds the renders under way. A render is CPU work that
+	// allocates megabytes (14 MB for the full grid), so more renders at
+	// once than there are CPUs add memory, not throughput: without a
+	// bound, a burst of new addresses on many connections grows the heap
+	// with the number of connections.
+	slots chan struct{}
 
 	mu    sync.Mutex
 	cache map[string]*list.Element
@@ -34,19 +41,22 @@ type renderedPage struct {
 }
 
 func newRenderer(goapp http.Handler, limit int) *renderer {
-	return &renderer{goapp: goapp, cache: map[string]*list.Element{}, order: list.New(), limit: limit}
+	return &renderer{goapp: goapp, slots: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		cache: map[string]*list.Element{}, order: list.New(), limit: limit}
 }
 
 // page returns the prerendered page for the request's query string.
 func (rd *renderer) page(r *http.Request) (*asset, int) {
 	key := r.URL.RawQuery
-	rd.mu.Lock()
-	if el, ok := rd.cache[key]; ok {
-		rd.order.MoveToFront(el)
-		rd.mu.Unlock()
-		return el.Value.(*renderedPage).asset, http.StatusOK
+	if a := rd.cached(key); a != nil {
+		return a, http.StatusOK
 	}
-	rd.mu.Unlock()
+	rd.slots <- struct{}{}
+	defer func() { <-rd.slots }()
+	// While this request waited, another may have rendered the same page.
+	if a := rd.cached(key); a != nil {
+		return a, http.StatusOK
+	}
 
 	// go-app answers its own ETag (the version) with 304; ours is the
 	// content's, so the validators stay out of this inner request.
@@ -77,6 +87,17 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 		delete(rd.cache, old.Value.(*renderedPage).key)
 	}
 	return a, http.StatusOK
+}
+
+// cached returns the page rendered for key, if any, as the most recently used.
+func (rd *renderer) cached(key string) *asset {
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if el, ok := rd.cache[key]; ok {
+		rd.order.MoveToFront(el)
+		return el.Value.(*renderedPage).asset
+	}
+	return nil
 }
 
 // normalizeHTML rewrites go-app's output so that it is deterministic and
