@@ -32,6 +32,9 @@ type asset struct {
 	etag  string
 }
 
+// bytes is the memory the asset holds, all encodings.
+func (a *asset) bytes() int { return len(a.raw) + len(a.gz) + len(a.br) }
+
 // compressible reports content types worth compressing.
 func compressible(ctype string) bool {
 	switch {

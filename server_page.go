@@ -10,12 +10,15 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
 	xhtml "golang.org/x/net/html"
+
+	ui "backendgrid/app"
 )
 
 // renderer prerenders pages through go-app and keeps the results: a page
@@ -29,10 +32,11 @@ type renderer struct {
 	// with the number of connections.
 	slots chan struct{}
 
-	mu    sync.Mutex
-	cache map[string]*list.Element
-	order *list.List // most recently used first
-	limit int
+	mu     sync.Mutex
+	cache  map[string]*list.Element
+	order  *list.List // most recently used first
+	budget int        // bytes the cached pages may take, all encodings
+	size   int
 }
 
 type renderedPage struct {
@@ -40,14 +44,30 @@ type renderedPage struct {
 	asset *asset
 }
 
-func newRenderer(goapp http.Handler, limit int) *renderer {
+func newRenderer(goapp http.Handler, budget int) *renderer {
 	return &renderer{goapp: goapp, slots: make(chan struct{}, runtime.GOMAXPROCS(0)),
-		cache: map[string]*list.Element{}, order: list.New(), limit: limit}
+		cache: map[string]*list.Element{}, order: list.New(), budget: budget}
+}
+
+// pageKey is the cache key of a query: without the campaign parameters
+// (the page ignores them, so ?q=x&utm_source=y is the page of ?q=x) and
+// with the parameters in one order.
+func pageKey(rawQuery string) string {
+	v, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return rawQuery
+	}
+	for k := range v {
+		if ui.Tracking(k) {
+			delete(v, k)
+		}
+	}
+	return v.Encode()
 }
 
 // page returns the prerendered page for the request's query string.
 func (rd *renderer) page(r *http.Request) (*asset, int) {
-	key := r.URL.RawQuery
+	key := pageKey(r.URL.RawQuery)
 	if a := rd.cached(key); a != nil {
 		return a, http.StatusOK
 	}
@@ -64,6 +84,7 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 	inner.Method = http.MethodGet
 	inner.Header = http.Header{}
 	inner.URL.Path, inner.URL.RawPath = "/", "" // index.html and the prefix are the one page
+	inner.URL.RawQuery = key
 	rec := httptest.NewRecorder()
 	rd.goapp.ServeHTTP(rec, inner)
 	if rec.Code != http.StatusOK {
@@ -81,10 +102,13 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 		return el.Value.(*renderedPage).asset, http.StatusOK
 	}
 	rd.cache[key] = rd.order.PushFront(&renderedPage{key: key, asset: a})
-	for rd.order.Len() > rd.limit {
+	rd.size += a.bytes()
+	for rd.size > rd.budget && rd.order.Len() > 1 {
 		old := rd.order.Back()
 		rd.order.Remove(old)
-		delete(rd.cache, old.Value.(*renderedPage).key)
+		gone := old.Value.(*renderedPage)
+		delete(rd.cache, gone.key)
+		rd.size -= gone.asset.bytes()
 	}
 	return a, http.StatusOK
 }

@@ -39,7 +39,7 @@ func TestRendersAtOnceAreBounded(t *testing.T) {
 				time.Sleep(20 * time.Millisecond)
 				fmt.Fprintf(w, "<!doctype html><html><body>%s</body></html>", html.EscapeString(r.URL.RawQuery))
 			})
-			rd := newRenderer(slow, pageCacheSize)
+			rd := newRenderer(slow, pageCacheBytes)
 			var wg sync.WaitGroup
 			for i := range requests {
 				wg.Go(func() {

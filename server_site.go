@@ -18,7 +18,9 @@ import (
 const (
 	maxQueryBytes  = 4096
 	maxHeaderBytes = 16 << 10
-	pageCacheSize  = 512
+	// pageCacheBytes bounds the prerendered pages kept in memory (a full
+	// grid is about 190 KB with its two encodings: some 170 pages).
+	pageCacheBytes = 32 << 20
 )
 
 // goappFiles are the resources go-app generates; they are rendered once at
@@ -40,7 +42,7 @@ type site struct {
 // newSite prepares everything a request can need, so serving is only
 // lookups and writes.
 func newSite(cfg config, h *app.Handler, web map[string]*asset) (*site, error) {
-	s := &site{cfg: cfg, version: h.Version, goapp: h, pages: newRenderer(h, pageCacheSize), assets: web}
+	s := &site{cfg: cfg, version: h.Version, goapp: h, pages: newRenderer(h, pageCacheBytes), assets: web}
 	s.csp = contentSecurityPolicy(cfg.frameAncestors)
 	for _, name := range goappFiles {
 		rec := httptest.NewRecorder()

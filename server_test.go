@@ -28,7 +28,16 @@ var (
 	siteOnce sync.Once
 	testSite *site
 	siteErr  error
+	siteDir  string
 )
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if siteDir != "" {
+		os.RemoveAll(siteDir)
+	}
+	os.Exit(code)
+}
 
 // newTestSite builds the real site over a temporary web directory holding
 // a stand-in wasm, so these tests need no wasm build.
@@ -40,6 +49,7 @@ func newTestSite(t *testing.T) *site {
 			siteErr = err
 			return
 		}
+		siteDir = dir
 		for name, body := range map[string]string{
 			"app.wasm":        strings.Repeat("\x00asm wasm bytes ", 4096),
 			"backendgrid.css": strings.Repeat("body { color: black; }\n", 100),
@@ -263,7 +273,7 @@ func TestHugeHeadersAreRefused(t *testing.T) {
 func TestPagesAreDeterministicAndEscaped(t *testing.T) {
 	s := newTestSite(t)
 	first := do(t, s, http.MethodGet, "/?q=flask", nil).Body.String()
-	s.pages = newRenderer(s.goapp, pageCacheSize) // render again, not from the cache
+	s.pages = newRenderer(s.goapp, pageCacheBytes) // render again, not from the cache
 	second := do(t, s, http.MethodGet, "/?q=flask", nil).Body.String()
 	if first != second {
 		t.Errorf("two renders of one address differ")
@@ -351,3 +361,35 @@ func ungzip(b []byte) []byte {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestPageKeyIgnoresTrackingAndOrder(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"q=flask", "q=flask&utm_source=news&utm_medium=mail"},
+		{"q=flask&sort=-released", "sort=-released&gclid=1&q=flask"},
+		{"language=Go", "fbclid=x&language=Go"},
+	} {
+		if pageKey(tt.a) != pageKey(tt.b) {
+			t.Errorf("pageKey(%q) = %q, pageKey(%q) = %q", tt.a, pageKey(tt.a), tt.b, pageKey(tt.b))
+		}
+	}
+	if pageKey("q=a") == pageKey("q=b") {
+		t.Errorf("different searches share a key")
+	}
+}
+
+func TestPageCacheStaysWithinItsBudget(t *testing.T) {
+	s := newTestSite(t)
+	one := do(t, s, http.MethodGet, "/?q=x0", nil).Body.Len()
+	rd := newRenderer(s.goapp, 3*one*2) // room for a few pages with their encodings
+	for i := 0; i < 20; i++ {
+		req := httptest.NewRequest(http.MethodGet, "/?q=x"+strconv.Itoa(i), nil)
+		if a, code := rd.page(req); a == nil || code != http.StatusOK {
+			t.Fatalf("render %d: %d", i, code)
+		}
+	}
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if rd.size > rd.budget || rd.order.Len() >= 20 || rd.order.Len() == 0 {
+		t.Errorf("cache holds %d pages, %d bytes, budget %d", rd.order.Len(), rd.size, rd.budget)
+	}
+}

@@ -181,9 +181,10 @@ func (p *parser) list(param string, vals []string) []string {
 	return out
 }
 
-// tracking reports parameters that campaign links add to any URL: they are
-// not mistakes of the reader, so they are dropped without a notice.
-func tracking(key string) bool {
+// Tracking reports parameters that campaign links add to any URL: they are
+// not mistakes of the reader, so they are dropped without a notice (and
+// the server leaves them out of its page cache key).
+func Tracking(key string) bool {
 	return key == "" || strings.HasPrefix(key, "utm_") || key == "fbclid" || key == "gclid"
 }
 

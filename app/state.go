@@ -131,7 +131,7 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 		case "wasm":
 			// go-app's own switch to skip loading the wasm: not ours to judge.
 		default:
-			if tracking(key) {
+			if Tracking(key) {
 				continue
 			}
 			col := cat.Column(key)
