@@ -1,20 +1,13 @@
 package app
 
 import (
-	"net/url"
 	"reflect"
-	"strings"
 	"testing"
 )
 
 func TestParseEmbedOptions(t *testing.T) {
 	cat := fixture(t)
-	tests := []struct {
-		name    string
-		query   string
-		want    State
-		notices []string
-	}{
+	runParseCases(t, cat, []parseCase{
 		{"embed", "embed=1", State{Embed: true}, nil},
 		{"themes", "theme=DARK", State{Theme: "dark"}, nil},
 		{"auto theme is the default", "theme=auto", State{}, nil},
@@ -25,27 +18,7 @@ func TestParseEmbedOptions(t *testing.T) {
 		{"accent too long", "accent=0a7cff00", State{}, []string{"use six hex digits"}},
 		{"only", "only=gamma,alpha,nope", State{Only: []string{"gamma", "alpha"}}, []string{"unknown tool “nope”"}},
 		{"picks outside only", "only=alpha,beta&compare=alpha,gamma", State{Only: []string{"alpha", "beta"}, Picks: []string{"alpha"}}, []string{"this view only shows alpha, beta", "at least 2"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v, _ := url.ParseQuery(tt.query)
-			got, notices := Parse(cat, v)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %+v\nwant %+v", got, tt.want)
-			}
-			if len(notices) != len(tt.notices) {
-				t.Fatalf("notices %v, want %q", notices, tt.notices)
-			}
-			for i, n := range notices {
-				if !strings.Contains(n.Message, tt.notices[i]) {
-					t.Errorf("notice %q, want %q", n.Message, tt.notices[i])
-				}
-			}
-			if again, _ := Parse(cat, got.Encode()); !reflect.DeepEqual(again, got) {
-				t.Errorf("round trip %+v != %+v", again, got)
-			}
-		})
-	}
+	})
 }
 
 func TestAccentText(t *testing.T) {

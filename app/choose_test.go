@@ -9,46 +9,23 @@ import (
 
 func TestParseCriteria(t *testing.T) {
 	cat := fixture(t)
-	tests := []struct {
-		name    string
-		query   string
-		need    []Criterion
-		want    []Criterion
-		notices []string
-	}{
-		{"support level", "need=orm:built-in", []Criterion{{Column: "orm", Values: []string{"built-in"}}}, nil, nil},
-		{"list values any order, any case", "want=language:python|GO", nil, []Criterion{{Column: "language", Values: []string{"Go", "Python"}}}, nil},
-		{"years", "need=released:<2012&want=released:>2000", []Criterion{{Column: "released", Op: "<", Year: 2012}}, nil, nil},
-		{"several", "need=orm:official,kind:Framework", []Criterion{{Column: "orm", Values: []string{"official"}}, {Column: "kind", Values: []string{"Framework"}}}, nil, nil},
-		{"unknown column", "need=stars:5", nil, nil, []string{"there is no column “stars”"}},
-		{"not a criterion column", "need=creator:Ada", nil, nil, []string{"“Creator” cannot be a criterion"}},
-		{"unknown value", "want=language:Cobol", nil, nil, []string{"“Cobol” is not a Language value"}},
-		{"two support levels", "need=orm:built-in|none", nil, nil, []string{"give one level"}},
-		{"bad year", "need=released:2012", nil, nil, []string{"use <YEAR or >YEAR"}},
-		{"no colon", "need=orm", nil, nil, []string{"write it as column:value"}},
-		{"same column twice", "need=orm:built-in,orm:official", []Criterion{{Column: "orm", Values: []string{"built-in"}}}, nil, []string{"second criterion on “ORM”"}},
-		{"hide needs a must-have", "unfit=hide", nil, nil, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v, _ := url.ParseQuery(tt.query)
-			got, notices := Parse(cat, v)
-			if !reflect.DeepEqual(got.Need, tt.need) || !reflect.DeepEqual(got.Want, tt.want) {
-				t.Errorf("need %+v want %+v\nexpected need %+v want %+v", got.Need, got.Want, tt.need, tt.want)
-			}
-			if len(notices) != len(tt.notices) {
-				t.Fatalf("notices %v, want %q", notices, tt.notices)
-			}
-			for i, n := range notices {
-				if !strings.Contains(n.Message, tt.notices[i]) {
-					t.Errorf("notice %q, want %q", n.Message, tt.notices[i])
-				}
-			}
-			if again, _ := Parse(cat, got.Encode()); !reflect.DeepEqual(again, got) {
-				t.Errorf("round trip %+v != %+v", again, got)
-			}
-		})
-	}
+	orm := func(level string) Criterion { return Criterion{Column: "orm", Values: []string{level}} }
+	runParseCases(t, cat, []parseCase{
+		{"support level", "need=orm:built-in", State{Need: []Criterion{orm("built-in")}}, nil},
+		{"list values any order, any case", "want=language:python|GO", State{Want: []Criterion{{Column: "language", Values: []string{"Go", "Python"}}}}, nil},
+		{"years", "need=released:<2012&want=released:>2000", State{Need: []Criterion{{Column: "released", Op: "<", Year: 2012}}}, nil},
+		{"several", "need=orm:official,kind:Framework", State{Need: []Criterion{orm("official"), {Column: "kind", Values: []string{"Framework"}}}}, nil},
+		{"unknown column", "need=stars:5", State{}, []string{"there is no column “stars”"}},
+		{"not a criterion column", "need=creator:Ada", State{}, []string{"“Creator” cannot be a criterion"}},
+		{"unknown value", "want=language:Cobol", State{}, []string{"“Cobol” is not a Language value"}},
+		{"two support levels", "need=orm:built-in|none", State{}, []string{"give one level"}},
+		{"bad year", "need=released:2012", State{}, []string{"use <YEAR or >YEAR"}},
+		{"no colon", "need=orm", State{}, []string{"write it as column:value"}},
+		{"same column twice", "need=orm:built-in,orm:official", State{Need: []Criterion{orm("built-in")}}, []string{"second criterion on “ORM”"}},
+		{"hide needs a must-have", "unfit=hide", State{}, nil},
+		{"hide", "need=orm:none&unfit=hide", State{Need: []Criterion{orm("none")}, HideUnfit: true}, nil},
+		{"bad unfit", "unfit=maybe", State{}, []string{"use hide or sink"}},
+	})
 	// A column both needed and wanted is a must-have only.
 	v, _ := url.ParseQuery("need=orm:built-in&want=orm:official,kind:Runtime")
 	if s, _ := Parse(cat, v); len(s.Want) != 1 || s.Want[0].Column != "kind" {

@@ -73,12 +73,7 @@ func TestCompareKey(t *testing.T) {
 
 func TestParseCompare(t *testing.T) {
 	cat := fixture(t)
-	tests := []struct {
-		name    string
-		query   string
-		want    State
-		notices []string
-	}{
+	runParseCases(t, cat, []parseCase{
 		{"picks", "pick=gamma,alpha", State{Picks: []string{"gamma", "alpha"}}, nil},
 		{"compare implies picks", "compare=alpha,gamma", State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}}, nil},
 		{"diff", "compare=alpha,gamma&diff=1", State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}, Diff: true}, nil},
@@ -88,27 +83,7 @@ func TestParseCompare(t *testing.T) {
 		{"unknown ids", "compare=alpha,nope,beta", State{Picks: []string{"alpha", "beta"}, Compare: []string{"alpha", "beta"}}, []string{"unknown tool “nope”"}},
 		{"one is not a comparison", "compare=alpha,nope", State{Picks: []string{"alpha"}}, []string{"unknown tool", "at least 2 tools"}},
 		{"picks and compare differ", "pick=alpha,beta,gamma&compare=alpha,beta", State{Picks: []string{"alpha", "beta", "gamma"}, Compare: []string{"alpha", "beta"}}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v, _ := url.ParseQuery(tt.query)
-			got, notices := Parse(cat, v)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %+v\nwant %+v", got, tt.want)
-			}
-			if len(notices) != len(tt.notices) {
-				t.Fatalf("notices = %v, want %q", notices, tt.notices)
-			}
-			for i, n := range notices {
-				if !strings.Contains(n.Message, tt.notices[i]) {
-					t.Errorf("notice %q, want %q", n.Message, tt.notices[i])
-				}
-			}
-			if again, _ := Parse(cat, got.Encode()); !reflect.DeepEqual(again, got) {
-				t.Errorf("round trip: %+v != %+v", again, got)
-			}
-		})
-	}
+	})
 }
 
 func TestParseCompareCutsToFour(t *testing.T) {

@@ -9,12 +9,7 @@ import (
 
 func TestParse(t *testing.T) {
 	cat := fixture(t)
-	tests := []struct {
-		name    string
-		query   string
-		want    State
-		notices []string // substrings, in order
-	}{
+	runParseCases(t, cat, []parseCase{
 		{name: "empty", query: "", want: State{}},
 		{name: "search", query: "q=alpha", want: State{Query: "alpha"}},
 		{name: "search is trimmed", query: "q=++alpha++", want: State{Query: "alpha"}},
@@ -40,27 +35,7 @@ func TestParse(t *testing.T) {
 		{name: "script is just text", query: "q=%3Cscript%3Ealert(1)%3C/script%3E", want: State{Query: "<script>alert(1)</script>"}},
 		{name: "huge unknown key is shortened", query: strings.Repeat("k", 500) + "=1", want: State{}, notices: []string{"…"}},
 		{name: "many problems are capped", query: "a=1&b=1&c=1&d=1&e=1&f=1&g=1&h=1&i=1&j=1", want: State{}, notices: []string{"“a”", "“b”", "“c”", "“d”", "“e”", "“f”", "“g”", "“h”", "2 more problems"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v, err := url.ParseQuery(tt.query)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, notices := Parse(cat, v)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Parse(%q)\n got %+v\nwant %+v", tt.query, got, tt.want)
-			}
-			if len(notices) != len(tt.notices) {
-				t.Fatalf("notices = %v, want %d matching %q", notices, len(tt.notices), tt.notices)
-			}
-			for i, n := range notices {
-				if !strings.Contains(n.Message, tt.notices[i]) {
-					t.Errorf("notice %d = %q, want it to contain %q", i, n.Message, tt.notices[i])
-				}
-			}
-		})
-	}
+	})
 }
 
 func TestEncodeRoundTrip(t *testing.T) {
