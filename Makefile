@@ -8,12 +8,19 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build wasm server run test vet unit browser chromium fuzz static audit load nginx clean
+.PHONY: build data wasm server run test vet unit browser chromium fuzz static audit load nginx clean
 
-# build: the wasm first (the server hashes it into its version), then the
-# server, then best-level brotli and gzip copies of the assets.
-build: wasm server
+# build: check the catalog, the wasm (the server hashes it into its version),
+# the server, then best-level brotli and gzip copies of the assets.
+build: data wasm server
 	./$(BIN) -precompress -web web
+
+# data: validate data/frameworks.json; a bad catalog stops the build with
+# errors naming the file, the item and the field.
+data:
+	@$(GO) test ./data -run 'TestEmbeddedCatalog' -count=1 >/tmp/backendgrid-data.log 2>&1 || \
+		{ grep -o 'frameworks.json: .*' /tmp/backendgrid-data.log | sort -u; \
+		  echo "data/frameworks.json is invalid: build stopped"; exit 1; }
 
 # wasm: the browser half of the one main package.
 wasm:

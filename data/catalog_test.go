@@ -36,7 +36,10 @@ func TestEmbeddedCatalogIsValid(t *testing.T) {
 
 // The corrections the issue calls out must be in the data, as notes users see.
 func TestEmbeddedCatalogCorrectsCommonMistakes(t *testing.T) {
-	cat := MustLoad()
+	cat, err := Load()
+	if err != nil {
+		t.Skip("the catalog does not load; TestEmbeddedCatalogIsValid says why")
+	}
 	tests := []struct {
 		name, item, column, want string
 		note                     string
