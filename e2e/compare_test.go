@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -24,6 +25,10 @@ func compareColumns(t *testing.T, ctx context.Context) []string {
 // finding it and clicking it; that is retried, anything else fails.
 func click(t *testing.T, ctx context.Context, css string) {
 	t.Helper()
+	// Bring the target to the middle of the window first, as a reader
+	// would: at the edges the sticky tray or header may be over it.
+	sel, _ := json.Marshal(css)
+	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const el = document.querySelector(`+string(sel)+`); if (el) el.scrollIntoView({block: "center", inline: "nearest"}); })()`)))
 	var err error
 	for try := 0; try < 5; try++ {
 		if err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css))); err == nil || !strings.Contains(err.Error(), "node") {
