@@ -1,0 +1,76 @@
+package app
+
+import (
+	"unicode/utf8"
+)
+
+// Highlights: the matched byte offsets of the search become spans, and
+// spans cut text into marked and unmarked segments.
+
+// spans turns matched byte offsets into ranges of whole runes.
+func spans(text string, idx []int) []Span {
+	var out []Span
+	for _, i := range idx {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		if n := len(out); n > 0 && out[n-1].End == i {
+			out[n-1].End = i + size
+			continue
+		}
+		out = append(out, Span{i, i + size})
+	}
+	return out
+}
+
+// mergeSpans unions two sorted span lists into one sorted, disjoint list.
+func mergeSpans(a, b []Span) []Span {
+	if len(a) == 0 {
+		return b
+	}
+	all := append(append([]Span(nil), a...), b...)
+	for i := 1; i < len(all); i++ {
+		for j := i; j > 0 && all[j].Start < all[j-1].Start; j-- {
+			all[j], all[j-1] = all[j-1], all[j]
+		}
+	}
+	out := all[:1]
+	for _, s := range all[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Segment is a piece of text, marked when it matched the search.
+type Segment struct {
+	// Text is the piece of text.
+	Text string
+	// Mark is true for matched text.
+	Mark bool
+}
+
+// Segments cuts text into marked and unmarked pieces along spans.
+func Segments(text string, marks []Span) []Segment {
+	if len(marks) == 0 {
+		return []Segment{{Text: text}}
+	}
+	var out []Segment
+	pos := 0
+	for _, s := range marks {
+		if s.Start < pos || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		if s.Start > pos {
+			out = append(out, Segment{Text: text[pos:s.Start]})
+		}
+		out = append(out, Segment{Text: text[s.Start:s.End], Mark: true})
+		pos = s.End
+	}
+	if pos < len(text) {
+		out = append(out, Segment{Text: text[pos:]})
+	}
+	return out
+}
