@@ -18,7 +18,9 @@ func main() {
 	serve(ix)
 }
 
-// routes registers the pages: one, the grid, whose state is its query.
+// routes registers the pages: one, the grid, whose state is its query; it
+// also answers as /index.html, the name static hosts and links give it.
 func routes(ix *ui.Index) {
 	app.Route("/", ui.NewPage(ix))
+	app.Route("/index.html", ui.NewPage(ix))
 }

@@ -71,11 +71,20 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 	if a := rd.cached(key); a != nil {
 		return a, http.StatusOK
 	}
-	rd.slots <- struct{}{}
+	// A client that hung up while queued costs nothing more.
+	select {
+	case rd.slots <- struct{}{}:
+	case <-r.Context().Done():
+		return nil, http.StatusServiceUnavailable
+	}
 	defer func() { <-rd.slots }()
-	// While this request waited, another may have rendered the same page.
+	// While this request waited, another may have rendered the same page;
+	// or its client may have gone.
 	if a := rd.cached(key); a != nil {
 		return a, http.StatusOK
+	}
+	if r.Context().Err() != nil {
+		return nil, http.StatusServiceUnavailable
 	}
 
 	// go-app answers its own ETag (the version) with 304; ours is the

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net/http"
@@ -57,5 +58,42 @@ func TestRendersAtOnceAreBounded(t *testing.T) {
 				t.Errorf("renders: got %d, want at most %d", got, tc.maxCalls)
 			}
 		})
+	}
+}
+
+// A request whose client hung up while it queued for a render slot is not
+// rendered.
+func TestQueuedRenderStopsWhenTheClientLeaves(t *testing.T) {
+	var calls atomic.Int32
+	release := make(chan struct{})
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		<-release
+		fmt.Fprint(w, "<!doctype html><html><body>x</body></html>")
+	})
+	rd := newRenderer(slow, pageCacheBytes)
+	// Fill every slot with a render that waits.
+	var wg sync.WaitGroup
+	for i := range cap(rd.slots) {
+		wg.Go(func() { rd.page(httptest.NewRequest(http.MethodGet, fmt.Sprintf("/?q=busy%d", i), nil)) })
+	}
+	for calls.Load() < int32(cap(rd.slots)) {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		_, code := rd.page(httptest.NewRequest(http.MethodGet, "/?q=gone", nil).WithContext(ctx))
+		done <- code
+	}()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	if code := <-done; code != http.StatusServiceUnavailable {
+		t.Errorf("status %d for a client that left", code)
+	}
+	close(release)
+	wg.Wait()
+	if got := calls.Load(); got != int32(cap(rd.slots)) {
+		t.Errorf("%d renders, want only the %d busy ones", got, cap(rd.slots))
 	}
 }

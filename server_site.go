@@ -174,6 +174,9 @@ func (s *site) serveWeb(w http.ResponseWriter, r *http.Request, rest string) {
 func (s *site) servePage(w http.ResponseWriter, r *http.Request) {
 	a, code := s.pages.page(r)
 	if a == nil {
+		if r.Context().Err() != nil {
+			return // the client is gone: nobody to answer
+		}
 		log.Printf("prerendering %q failed with status %d", r.URL.RequestURI(), code)
 		s.serveNotFound(w, r)
 		return

@@ -64,7 +64,7 @@ func exportStatic(ix *ui.Index, cfg config, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.RemoveAll(out); err != nil {
+	if err := clearExport(out); err != nil {
 		return err
 	}
 	files := map[string][]byte{}
@@ -124,4 +124,23 @@ func fetch(h http.Handler, path string) ([]byte, int) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	return rec.Body.Bytes(), rec.Code
+}
+
+// clearExport empties the output directory of a previous export. It will
+// not delete a directory that holds anything else: -static . or -static ~
+// must not wipe a checkout or a home.
+func clearExport(out string) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case os.IsNotExist(err):
+		return nil
+	case err != nil:
+		return err
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, "app-worker.js")); err != nil {
+		return fmt.Errorf("-static %s: the directory is not empty and is not a previous export; refusing to replace it", out)
+	}
+	return os.RemoveAll(out)
 }

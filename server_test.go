@@ -393,3 +393,24 @@ func TestPageCacheStaysWithinItsBudget(t *testing.T) {
 		t.Errorf("cache holds %d pages, %d bytes, budget %d", rd.order.Len(), rd.size, rd.budget)
 	}
 }
+
+func TestStaticExportRefusesToWipeOtherDirectories(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := clearExport(dir); err == nil {
+		t.Fatal("a directory of someone else's files was cleared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "notes.txt")); err != nil {
+		t.Errorf("the file is gone: %v", err)
+	}
+	prev := t.TempDir()
+	os.WriteFile(filepath.Join(prev, "app-worker.js"), []byte("//"), 0o644)
+	if err := clearExport(prev); err != nil {
+		t.Errorf("a previous export was refused: %v", err)
+	}
+	if err := clearExport(filepath.Join(dir, "missing")); err != nil {
+		t.Errorf("a missing directory: %v", err)
+	}
+}

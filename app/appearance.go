@@ -9,14 +9,14 @@ import (
 
 var hexColour = regexp.MustCompile(`^#?([0-9a-fA-F]{6})$`)
 
-// theme reads light, dark or auto; auto (follow the system) is the
-// default and is not written back.
+// theme reads light, dark or auto. An explicit auto is kept: it follows
+// the system even when the reader picked a theme earlier with the switch.
 func (p *parser) theme(vals []string) string {
 	v := strings.ToLower(strings.TrimSpace(vals[len(vals)-1]))
 	switch v {
-	case "light", "dark":
+	case "light", "dark", "auto":
 		return v
-	case "auto", "":
+	case "":
 		return ""
 	}
 	p.add("theme", "Ignored the theme “%s”: use light, dark or auto.", shorten(v))

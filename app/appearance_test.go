@@ -10,7 +10,7 @@ func TestParseEmbedOptions(t *testing.T) {
 	runParseCases(t, cat, []parseCase{
 		{"embed", "embed=1", State{Embed: true}, nil},
 		{"themes", "theme=DARK", State{Theme: "dark"}, nil},
-		{"auto theme is the default", "theme=auto", State{}, nil},
+		{"auto theme is kept: it beats the reader's pick", "theme=auto", State{Theme: "auto"}, nil},
 		{"bad theme", "theme=neon", State{}, []string{"use light, dark or auto"}},
 		{"accent", "accent=0A7CFF", State{Accent: "0a7cff"}, nil},
 		{"accent with #", "accent=%230a7cff", State{Accent: "0a7cff"}, nil},

@@ -27,12 +27,16 @@ type choosePanel struct {
 	// Top are the best matches that meet every must-have (2 to 4).
 	Top []*data.Item
 
-	open   bool
-	column string
-	level  string
-	values []string
-	op     string
-	year   string
+	// toggled is set once the reader opens or closes the panel; until
+	// then it is open exactly when there are criteria (the same on the
+	// server and in the browser).
+	toggled bool
+	open    bool
+	column  string
+	level   string
+	values  []string
+	op      string
+	year    string
 }
 
 // criterionChange is the payload of the criterion actions.
@@ -42,8 +46,14 @@ type criterionChange struct {
 }
 
 func (c *choosePanel) OnInit() {
-	c.open = len(c.Need)+len(c.Want) > 0
 	c.reset()
+}
+
+func (c *choosePanel) isOpen() bool {
+	if c.toggled {
+		return c.open
+	}
+	return len(c.Need)+len(c.Want) > 0
 }
 
 func (c *choosePanel) reset() {
@@ -53,7 +63,9 @@ func (c *choosePanel) reset() {
 	c.level, c.values, c.op, c.year = data.BuiltIn, nil, "<", "2012"
 }
 
-func (c *choosePanel) toggleOpen(ctx app.Context, e app.Event) { c.open = !c.open }
+func (c *choosePanel) toggleOpen(ctx app.Context, e app.Event) {
+	c.open, c.toggled = !c.isOpen(), true
+}
 
 func (c *choosePanel) pickColumn(ctx app.Context, e app.Event) {
 	c.column = ctx.JSSrc().Get("value").String()
@@ -148,10 +160,10 @@ func (c *choosePanel) Render() app.UI {
 	return app.Section().Class("bg-choose").Aria("labelledby", "choose-heading").Body(
 		app.H2().ID("choose-heading").Body(
 			app.Button().Type("button").ID("choose-toggle").Class("bg-choose-toggle").
-				Aria("expanded", strconv.FormatBool(c.open)).Aria("controls", "choose-body").
+				Aria("expanded", strconv.FormatBool(c.isOpen())).Aria("controls", "choose-body").
 				Text(title).OnClick(c.toggleOpen),
 		),
-		app.If(c.open, func() app.UI {
+		app.If(c.isOpen(), func() app.UI {
 			return app.Div().ID("choose-body").Class("bg-choose-body").Body(
 				app.P().Class("bg-hint").Text("Say what your project needs. Must-haves rule frameworks out; nice-to-haves rank the rest. An official add-on earns half credit where built in was asked."),
 				app.If(n > 0, func() app.UI {
@@ -194,7 +206,9 @@ func (c *choosePanel) criterion(cr Criterion, must bool) app.UI {
 		app.Span().Class("bg-crit-text").Text(desc),
 		app.Button().Type("button").Class("bg-link-button").
 			Aria("label", "Make "+other+": "+desc).Text("Make "+other).
-			OnClick(c.swap(cr, !must), app.EventScope(cr.Column, must)),
+			// The whole criterion is in the scope: the closure holds it,
+			// and go-app keeps a handler whose code and scope are unchanged.
+			OnClick(c.swap(cr, !must), app.EventScope(cr.String(), must)),
 		app.Button().Type("button").Class("bg-remove").
 			Aria("label", "Remove criterion: "+desc).Text("×").
 			OnClick(c.remove(cr.Column), app.EventScope(cr.Column)),

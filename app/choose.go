@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -135,10 +136,13 @@ func credits(v float64) string {
 }
 
 // TopFits returns the ids of the best 2 to MaxPicks rows that meet every
-// must-have, in rank order, for "compare the top matches".
+// must-have, best first, for "compare the top matches". It ranks by fit
+// itself: the grid may be sorted by a column.
 func TopFits(rows []Row) []string {
+	ranked := slices.Clone(rows)
+	slices.SortStableFunc(ranked, byFit)
 	var ids []string
-	for _, r := range rows {
+	for _, r := range ranked {
 		if r.Fit != nil && !r.Fit.Failed && len(ids) < MaxPicks {
 			ids = append(ids, r.Item.ID)
 		}
@@ -147,4 +151,24 @@ func TopFits(rows []Row) []string {
 		return nil
 	}
 	return ids
+}
+
+// byFit orders rows by fit: missed must-haves last, then by nice-to-have
+// credit, then by search score. Rows without a fit compare equal.
+func byFit(a, b Row) int {
+	if a.Fit == nil || b.Fit == nil {
+		return 0
+	}
+	return cmp.Or(
+		cmp.Compare(boolRank(a.Fit.Failed), boolRank(b.Fit.Failed)),
+		cmp.Compare(b.Fit.Want, a.Fit.Want),
+		cmp.Compare(b.Score, a.Score),
+	)
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -114,13 +114,13 @@ func TestFacetPanelMarkup(t *testing.T) {
 }
 
 func TestSearchBoxMarkup(t *testing.T) {
-	b := &searchBox{Query: "rails", State: State{Sort: SortKey{Column: "released", Desc: true}}, Label: "Search tools"}
+	b := &searchBox{Query: "rails", Keep: keptParams(fixture(t), State{Sort: SortKey{Column: "released", Desc: true}, Query: "x", Embed: true}), Label: "Search tools"}
 	mount(t, b)
 	match(t, app.Form().ID(FormID).Class("bg-search").Role("search").Method("get").OnSubmit(func(app.Context, app.Event) {}), b, 0)
 	match(t, app.Label().For(SearchID), b, 0, 0)
 	match(t, app.Text("Search tools"), b, 0, 0, 0)
 	html := app.HTMLString(b)
-	for _, want := range []string{`type="search"`, `value="rails"`, `name="q"`, `maxlength="200"`, `value="-released"`} {
+	for _, want := range []string{`type="search"`, `value="rails"`, `name="q"`, `maxlength="200"`, `name="sort" value="-released"`, `name="embed" value="1"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("search box HTML lacks %s:\n%s", want, html)
 		}

@@ -19,6 +19,12 @@ type emptyState struct {
 	Filters []string
 	// Noun names the items.
 	Noun data.Noun
+	// Unfit counts the items hidden for missing a must-have.
+	Unfit int
+}
+
+func (e *emptyState) showUnfit(ctx app.Context, ev app.Event) {
+	ctx.NewActionWithValue(actionHideUnfit, false)
 }
 
 func (e *emptyState) clearSearch(ctx app.Context, ev app.Event) {
@@ -38,14 +44,26 @@ func (e *emptyState) Render() app.UI {
 	if len(e.Filters) > 0 {
 		what = append(what, "the filters "+strings.Join(e.Filters, "; "))
 	}
+	why := "Nothing matches " + strings.Join(what, " together with ") + "."
+	if len(what) == 0 {
+		why = "Nothing meets every must-have."
+	}
+	if e.Unfit > 0 {
+		why += " " + e.Noun.Of(e.Unfit) + " that miss a must-have " + isAre(e.Unfit) + " hidden."
+	}
 	return app.Div().Class("bg-empty").Body(
 		app.H2().Textf("No %s match", e.Noun.Many),
-		app.P().Textf("Nothing matches %s.", strings.Join(what, " together with ")),
+		app.P().Text(why),
 		app.Div().Class("bg-empty-actions").Body(
+			app.If(e.Unfit > 0, func() app.UI {
+				return app.Button().Type("button").ID("empty-show-unfit").Text("Show those that miss a must-have").OnClick(e.showUnfit)
+			}),
 			app.If(e.Query != "" && len(e.Filters) > 0, func() app.UI {
 				return app.Button().Type("button").ID("empty-clear-search").Text("Clear the search").OnClick(e.clearSearch)
 			}),
-			app.Button().Type("button").ID("empty-clear-all").Text("Clear search and filters").OnClick(e.clearAll),
+			app.If(len(what) > 0, func() app.UI {
+				return app.Button().Type("button").ID("empty-clear-all").Text("Clear search and filters").OnClick(e.clearAll)
+			}),
 		),
 	)
 }
@@ -65,4 +83,11 @@ func filterSummary(facets []Facet) []string {
 		}
 	}
 	return out
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

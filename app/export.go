@@ -43,12 +43,18 @@ func ExportCSV(cat *data.Catalog, s State, res Result, cmp Comparison) (Export, 
 		}
 	} else {
 		head := []string{"ID", "Name"}
+		if s.Choosing() {
+			head = append(head, "Fit", "Fit explanation")
+		}
 		for _, col := range res.Columns {
 			head = append(head, col.Label, col.Label+" source", col.Label+" note")
 		}
 		records = append(records, head)
 		for _, r := range res.Rows {
 			rec := []string{r.Item.ID, r.Item.Name}
+			if r.Fit != nil {
+				rec = append(rec, fitVerdict(r.Fit), r.Fit.Explanation)
+			}
 			for _, col := range res.Columns {
 				cell := r.Item.Cells[col.ID]
 				rec = append(rec, cellText(col, cell), cell.Source, cell.Note)
@@ -77,7 +83,18 @@ type exportCell struct {
 type exportItem struct {
 	ID    string                 `json:"id"`
 	Name  string                 `json:"name"`
+	Fit   *exportFit             `json:"fit,omitempty"`
 	Cells map[string]*exportCell `json:"cells"`
+}
+
+// exportFit is how an item meets the "Help me choose" criteria.
+type exportFit struct {
+	Verdict     string  `json:"verdict"`
+	MustMet     int     `json:"mustMet"`
+	MustTotal   int     `json:"mustTotal"`
+	Want        float64 `json:"want"`
+	WantTotal   int     `json:"wantTotal"`
+	Explanation string  `json:"explanation"`
 }
 
 type exportColumn struct {
@@ -101,6 +118,7 @@ func ExportJSON(cat *data.Catalog, s State, res Result, cmp Comparison) (Export,
 	doc := exportDoc{Title: cat.Title, AsOf: cat.AsOf, View: "grid", Query: EncodeQuery(s.Encode())}
 	var items []*data.Item
 	var cols []*data.Column
+	var fits map[string]*Fit
 	if s.Comparing() {
 		doc.View = "compare"
 		items = cmp.Items
@@ -112,6 +130,12 @@ func ExportJSON(cat *data.Catalog, s State, res Result, cmp Comparison) (Export,
 	} else {
 		for _, r := range res.Rows {
 			items = append(items, r.Item)
+			if r.Fit != nil {
+				if fits == nil {
+					fits = map[string]*Fit{}
+				}
+				fits[r.Item.ID] = r.Fit
+			}
 		}
 		cols = res.Columns
 		for _, c := range cols {
@@ -120,6 +144,9 @@ func ExportJSON(cat *data.Catalog, s State, res Result, cmp Comparison) (Export,
 	}
 	for _, it := range items {
 		ei := exportItem{ID: it.ID, Name: it.Name, Cells: map[string]*exportCell{}}
+		if f := fits[it.ID]; f != nil {
+			ei.Fit = &exportFit{Verdict: fitVerdict(f), MustMet: f.MustMet, MustTotal: f.MustTotal, Want: f.Want, WantTotal: f.WantTotal, Explanation: f.Explanation}
+		}
 		for _, col := range cols {
 			cell := it.Cells[col.ID]
 			ec := &exportCell{Detail: cell.Detail, Note: cell.Note, Source: cell.Source}
@@ -152,6 +179,14 @@ func cellText(col *data.Column, c *data.Cell) string {
 		v += ": " + c.Detail
 	}
 	return v
+}
+
+// fitVerdict is the one-word version of a fit, as the grid shows it.
+func fitVerdict(f *Fit) string {
+	if f.Failed {
+		return "Misses a must-have"
+	}
+	return "Fits"
 }
 
 func yesNo(b bool) string {

@@ -147,3 +147,25 @@ func TestColumnTransitions(t *testing.T) {
 		t.Errorf("the default set should be nil: %v", got.Cols)
 	}
 }
+
+func TestExportCarriesTheFit(t *testing.T) {
+	cat := fixture(t)
+	st := State{Need: []Criterion{{Column: "kind", Values: []string{"Framework"}}}}
+	res := View(NewIndex(cat), st)
+	x, err := ExportCSV(cat, st, res, Comparison{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := csv.NewReader(bytes.NewReader(x.Body)).ReadAll()
+	if got := recs[0][:4]; !reflect.DeepEqual(got, []string{"ID", "Name", "Fit", "Fit explanation"}) {
+		t.Errorf("header %q", got)
+	}
+	last := recs[len(recs)-1]
+	if last[0] != "beta" || last[2] != "Misses a must-have" || !strings.Contains(last[3], "Kind (Runtime; must-have)") {
+		t.Errorf("last row %q", last)
+	}
+	j, _ := ExportJSON(cat, st, res, Comparison{})
+	if !bytes.Contains(j.Body, []byte(`"verdict": "Fits"`)) || !bytes.Contains(j.Body, []byte(`"mustTotal": 1`)) {
+		t.Errorf("JSON lacks the fit:\n%s", j.Body)
+	}
+}

@@ -7,7 +7,16 @@ import (
 // restoreFocus puts the caret back where the reader left it on the
 // prerendered page (recorded by web/boot.js), since the wasm replaces that
 // DOM wholesale.
+//
+// Nothing here may stop the program: a JavaScript exception is a Go panic,
+// and a panic in the wasm ends it for good, so it is recovered and the
+// focus is simply not restored.
 func restoreFocus(ctx app.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			app.Log("restoring the focus failed:", r)
+		}
+	}()
 	boot := app.Window().Get("backendgridBoot")
 	if !boot.Truthy() {
 		return
@@ -22,7 +31,9 @@ func restoreFocus(ctx app.Context) {
 		return
 	}
 	el.Call("focus")
-	if start, end := boot.Get("start"), boot.Get("end"); start.Type() == app.TypeNumber && end.Type() == app.TypeNumber {
+	// Only text fields take a selection: checkboxes and buttons throw.
+	start, end := boot.Get("start"), boot.Get("end")
+	if start.Type() == app.TypeNumber && end.Type() == app.TypeNumber && el.Get("selectionStart").Type() == app.TypeNumber {
 		el.Call("setSelectionRange", start.Int(), end.Int())
 	}
 }

@@ -154,12 +154,12 @@ func nameLink(it *data.Item, website *data.Cell, marks []Span) app.UI {
 
 // fitCell shows how a row meets the criteria: a verdict, then the reasons.
 func fitCell(f *Fit) app.UI {
-	verdict, class := "Fits", "bg-fit-yes"
+	class := "bg-fit-yes"
 	if f.Failed {
-		verdict, class = "Misses a must-have", "bg-fit-no"
+		class = "bg-fit-no"
 	}
 	return app.Td().Class("bg-col-fit").Body(
-		app.Span().Class("bg-fit "+class).Text(verdict),
+		app.Span().Class("bg-fit "+class).Text(fitVerdict(f)),
 		app.P().Class("bg-fit-why").Text(f.Explanation),
 	)
 }

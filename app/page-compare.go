@@ -42,6 +42,28 @@ func (p *Page) handleCompare(ctx app.Context) {
 		})
 		app.Window().Call("addEventListener", "keydown", p.keydown)
 	}
+	if p.popstate == nil {
+		// Back and Forward: go-app calls OnNav only when the address
+		// differs from the last one it navigated to itself, which is not
+		// always the case once the page replaces and pushes addresses on
+		// its own. So the page follows the history itself too.
+		p.popstate = app.FuncOf(func(this app.Value, args []app.Value) any {
+			ctx.Dispatch(func(ctx app.Context) {
+				p.Load(app.Window().URL())
+				p.focusAfterNav(ctx)
+			})
+			return nil
+		})
+		app.Window().Call("addEventListener", "popstate", p.popstate)
+	}
+}
+
+// focusAfterNav moves the focus where the last navigation wanted it.
+func (p *Page) focusAfterNav(ctx app.Context) {
+	if p.afterNav != "" {
+		focusID(ctx, p.afterNav)
+		p.afterNav = ""
+	}
 }
 
 func (p *Page) togglePick(ctx app.Context, id string) {
@@ -81,8 +103,13 @@ func (p *Page) openCompare(ctx app.Context) {
 	p.trayMessage = ""
 	u := *ctx.Page().URL()
 	u.RawQuery = EncodeQuery(st.Encode())
-	p.afterNav = "compare-heading"
-	ctx.NavigateTo(&u)
+	// Pushed here rather than through ctx.NavigateTo: go-app ignores a
+	// navigation to the address it last navigated to (a shared comparison
+	// link, closed and opened again, would do nothing).
+	app.Window().Get("history").Call("pushState", nil, "", u.String())
+	p.Load(&u)
+	ctx.Update()
+	focusID(ctx, "compare-heading")
 }
 
 // closeCompare goes back to the grid: a history Back when this page opened

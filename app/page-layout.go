@@ -65,7 +65,7 @@ func (p *Page) Render() app.UI {
 func (p *Page) renderGrid() app.UI {
 	cat := p.Index.Catalog
 	return app.Div().Body(
-		&searchBox{Query: p.state.Query, State: p.state, Label: "Search " + cat.Noun.Many},
+		&searchBox{Query: p.state.Query, Keep: keptParams(cat, p.state), Label: "Search " + cat.Noun.Many},
 		&noticeList{Notices: p.notices},
 		app.Div().Class("bg-layout").Body(
 			&facetPanel{Facets: p.result.Facets, Filtered: p.state.Filtered()},
@@ -94,7 +94,7 @@ func (p *Page) renderGrid() app.UI {
 					DefaultColumns: p.state.Cols == nil,
 				},
 				app.If(len(p.result.Rows) == 0, func() app.UI {
-					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun}
+					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun, Unfit: p.result.Unfit}
 				}).Else(func() app.UI {
 					return &gridTable{Result: p.result, State: p.state, Catalog: cat, Limit: p.limit()}
 				}),

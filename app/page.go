@@ -71,8 +71,9 @@ type Page struct {
 	trayMessage string
 	// pushed holds the picks with which this page pushed the comparison
 	// onto the history: closing it unchanged is then a plain Back.
-	pushed  []string
-	keydown app.Func
+	pushed   []string
+	keydown  app.Func
+	popstate app.Func
 	// afterNav is the id of the element to focus once the next navigation
 	// (opening or closing the comparison) has rendered.
 	afterNav string
@@ -117,10 +118,7 @@ func (p *Page) OnNav(ctx app.Context) {
 	if app.IsClient {
 		p.writeURL(ctx)
 	}
-	if p.afterNav != "" {
-		focusID(ctx, p.afterNav)
-		p.afterNav = ""
-	}
+	p.focusAfterNav(ctx)
 }
 
 // OnInit computes the view before the first render: in the browser from
@@ -158,6 +156,8 @@ func (p *Page) apply(st State) {
 // picked with the switch, else "" to follow the system.
 func (p *Page) theme() string {
 	switch {
+	case p.state.Theme == "auto":
+		return ""
 	case p.state.Theme != "":
 		return p.state.Theme
 	case !p.state.Embed && (p.themePref == "light" || p.themePref == "dark"):
@@ -237,6 +237,11 @@ func (p *Page) OnDismount() {
 		app.Window().Call("removeEventListener", "keydown", p.keydown)
 		p.keydown.Release()
 		p.keydown = nil
+	}
+	if p.popstate != nil {
+		app.Window().Call("removeEventListener", "popstate", p.popstate)
+		p.popstate.Release()
+		p.popstate = nil
 	}
 }
 

@@ -3,9 +3,13 @@ package app
 import (
 	"fmt"
 	"html"
+	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"backendgrid/data"
 )
 
 // SearchID is the id of the search input (web/boot.js focuses it on "/").
@@ -19,8 +23,10 @@ type searchBox struct {
 
 	// Query is the current search text.
 	Query string
-	// State provides the sort and columns kept across a plain submit.
-	State State
+	// Keep are the parameters of the view that the form has no control
+	// for (sort, cols, only, embed, theme, need...): hidden inputs carry
+	// them through a plain submit.
+	Keep url.Values
 	// Label is the visible label of the input.
 	Label string
 
@@ -127,12 +133,7 @@ func (b *searchBox) Render() app.UI {
 				app.Kbd().Text("Esc"),
 				app.Text(" to clear. Typos and abbreviations are fine: try “rials” or “aspnet”."),
 			),
-			app.If(b.State.Sort.Column != "", func() app.UI {
-				return app.Input().Type("hidden").Name("sort").Value(b.State.Sort.String())
-			}),
-			app.If(b.State.Cols != nil, func() app.UI {
-				return app.Input().Type("hidden").Name("cols").Value(strings.Join(b.State.Cols, ","))
-			}),
+			app.Raw(hiddenInputs(b.Keep)),
 		)
 }
 
@@ -145,4 +146,37 @@ const searchPlaceholder = "Name, language, ORM, license…"
 func prerenderedInput(q string) app.UI {
 	return app.Raw(fmt.Sprintf(`<input id="%s" type="search" name="q" value="%s" maxlength="%d" autocomplete="off" spellcheck="false" aria-describedby="search-hint" enterkeyhint="search" placeholder="%s">`,
 		SearchID, html.EscapeString(q), MaxQuery, searchPlaceholder))
+}
+
+// hiddenInputs writes one hidden input per kept parameter, escaped as HTML
+// (a raw element: no go-app attribute quoting, and no handlers needed).
+func hiddenInputs(v url.Values) string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(`<span class="bg-kept" hidden>`)
+	for _, k := range keys {
+		for _, val := range v[k] {
+			fmt.Fprintf(&b, `<input type="hidden" name="%s" value="%s">`, html.EscapeString(k), html.EscapeString(val))
+		}
+	}
+	b.WriteString(`</span>`)
+	return b.String()
+}
+
+// keptParams are the view's parameters that the search form does not
+// control: everything but the search, the facets and the picks.
+func keptParams(cat *data.Catalog, s State) url.Values {
+	v := s.Encode()
+	v.Del("q")
+	v.Del("pick")
+	for _, c := range cat.Columns {
+		if c.Facet {
+			v.Del(c.ID)
+		}
+	}
+	return v
 }

@@ -159,16 +159,8 @@ func (ix *Index) Search(q string) SearchResult {
 		for i := range best {
 			best[i] = noMatch
 		}
-		if !ix.matchTerm(term, 0, alive, best, res.Hits) {
-			corrected := false
-			for _, v := range typoVariants(term) {
-				if ix.matchTerm(v, typoPenalty, alive, best, res.Hits) {
-					corrected = true
-				}
-			}
-			if corrected {
-				res.Corrected = append(res.Corrected, term)
-			}
+		if !ix.matchTerm(term, 0, alive, best, res.Hits) && ix.correct(term, alive, best, res.Hits) {
+			res.Corrected = append(res.Corrected, term)
 		}
 		for i := range alive {
 			if best[i] == noMatch {
@@ -188,6 +180,47 @@ func (ix *Index) Search(q string) SearchResult {
 }
 
 const noMatch = -1 << 30
+
+// maxTypoLen bounds the terms typo correction is tried on: each variant is
+// a whole search, and long words rarely need it (a subsequence match
+// already forgives missing letters).
+const maxTypoLen = 12
+
+// correct tries the one-edit variants of a term that matched nothing. Each
+// item keeps the marks of its best variant only, so the highlight shows one
+// reading of the typo, not the union of all of them.
+func (ix *Index) correct(term string, alive []bool, best []int, hits []Hit) bool {
+	if utf8.RuneCountInString(term) > maxTypoLen {
+		return false
+	}
+	tmpBest := make([]int, len(ix.docs))
+	tmpHits := make([]Hit, len(ix.docs))
+	chosen := make([]map[Field][]Span, len(ix.docs))
+	found := false
+	for _, v := range typoVariants(term) {
+		for i := range tmpBest {
+			tmpBest[i], tmpHits[i] = noMatch, Hit{}
+		}
+		if !ix.matchTerm(v, typoPenalty, alive, tmpBest, tmpHits) {
+			continue
+		}
+		found = true
+		for i, b := range tmpBest {
+			if b > best[i] {
+				best[i], chosen[i] = b, tmpHits[i].Marks
+			}
+		}
+	}
+	for i, marks := range chosen {
+		for f, spans := range marks {
+			if hits[i].Marks == nil {
+				hits[i].Marks = map[Field][]Span{}
+			}
+			hits[i].Marks[f] = mergeSpans(hits[i].Marks[f], spans)
+		}
+	}
+	return found
+}
 
 // Terms splits a query into at most maxTerms search terms of bounded length.
 func Terms(q string) []string {

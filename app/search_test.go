@@ -218,3 +218,21 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// A corrected term highlights one reading of the typo: the best variant's
+// marks, not the union of every variant that matched somewhere.
+func TestTypoHighlightsOneVariant(t *testing.T) {
+	ix := real(t)
+	res := View(ix, State{Query: "rials"})
+	if len(res.Rows) == 0 || res.Rows[0].Item.ID != "rails" {
+		t.Fatalf("rows %v", ids(res.Rows))
+	}
+	marks := res.Rows[0].Marks[Field{Column: NameField}]
+	if got := bracket("Ruby on Rails", marks); got != "Ruby on [Rails]" {
+		t.Errorf("rials highlights %q, want the one word", got)
+	}
+	// Long nonsense words skip correction: it costs a search per variant.
+	if got := View(ix, State{Query: strings.Repeat("qz", 20)}); len(got.Rows) != 0 || len(got.Corrected) != 0 {
+		t.Errorf("nonsense matched: %v %v", ids(got.Rows), got.Corrected)
+	}
+}

@@ -44,7 +44,8 @@ type State struct {
 	Only []string
 	// Embed is compact mode for iframes.
 	Embed bool
-	// Theme is "light", "dark", or "" to follow the system.
+	// Theme is "light" or "dark", "auto" to follow the system whatever
+	// the reader picked before, or "" for the reader's pick (else auto).
 	Theme string
 	// Accent is a colour as 6 lower-case hex digits, or "".
 	Accent string

@@ -3,8 +3,11 @@ package app
 import (
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"backendgrid/data"
 )
 
 func TestParse(t *testing.T) {
@@ -142,4 +145,26 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("EncodeQuery lost information: %+v vs %+v", third, s)
 		}
 	})
+}
+
+// Every parameter Parse reads must be reserved in the data package, so that
+// no catalog can name a facet column after one (it would be unreachable).
+func TestOwnParametersAreReserved(t *testing.T) {
+	cat := fixture(t)
+	own := []string{"q", "sort", "cols", "pick", "compare", "diff", "only", "embed", "theme", "accent", "need", "want", "unfit", "wasm", "fbclid", "gclid"}
+	for _, p := range own {
+		if !slices.Contains(data.ReservedParams, p) {
+			t.Errorf("Parse reads %q but data.ReservedParams lacks it", p)
+		}
+		_, notices := Parse(cat, url.Values{p: {"x"}})
+		for _, n := range notices {
+			if strings.Contains(n.Message, "unknown parameter") {
+				t.Errorf("%q is in the list but Parse does not know it", p)
+			}
+		}
+	}
+	// And the other way round: a parameter Parse does not know is unknown.
+	if _, notices := Parse(cat, url.Values{"bogus": {"x"}}); len(notices) != 1 {
+		t.Errorf("bogus: %v", notices)
+	}
 }

@@ -147,11 +147,16 @@ func (s State) CloseCompare() State {
 func (s State) RemoveCompared(id string) State {
 	s.Compare = slices.DeleteFunc(slices.Clone(s.Compare), func(x string) bool { return x == id })
 	s.Picks = slices.DeleteFunc(slices.Clone(s.Picks), func(x string) bool { return x == id })
-	if len(s.Picks) == 0 {
-		s.Picks = nil
-	}
 	if len(s.Compare) < 2 {
+		if len(s.Picks) == 0 {
+			s.Picks = nil
+		}
 		return s.CloseCompare()
+	}
+	if len(s.Picks) == 0 {
+		// A comparison always has picks behind it (Parse gives it the
+		// compared ones): keep the state what its URL parses back to.
+		s.Picks = slices.Clone(s.Compare)
 	}
 	return s
 }

@@ -124,6 +124,11 @@ func View(ix *Index, s State) Result {
 			}
 			res.Rows = append(res.Rows, row)
 		case 1:
+			// With misfits hidden, ticking the value would not show this
+			// row either, so it does not count.
+			if s.HideUnfit && FitOf(cat, it, s.Need, s.Want).Failed {
+				continue
+			}
 			countValues(counts[failedAt], it, facetCols[failedAt])
 		}
 	}
@@ -204,12 +209,8 @@ func sortRows(cat *data.Catalog, rows []Row, k SortKey, searching, choosing bool
 			c = byName(a, b)
 		case col != nil:
 			c = compareCells(col, a.Item.Cells[col.ID], b.Item.Cells[col.ID])
-		case choosing && a.Fit != nil && b.Fit != nil:
-			c = cmp.Or(
-				cmp.Compare(boolRank(a.Fit.Failed), boolRank(b.Fit.Failed)),
-				cmp.Compare(b.Fit.Want, a.Fit.Want),
-				cmp.Compare(b.Score, a.Score),
-			)
+		case choosing:
+			c = byFit(a, b)
 		case searching:
 			c = cmp.Compare(b.Score, a.Score)
 		}
@@ -232,11 +233,4 @@ func compareCells(col *data.Column, a, b *data.Cell) int {
 		return cmp.Compare(slices.Index(data.SupportLevels, a.Text()), slices.Index(data.SupportLevels, b.Text()))
 	}
 	return strings.Compare(strings.ToLower(a.Display(col.Type)), strings.ToLower(b.Display(col.Type)))
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -215,8 +215,8 @@ func (c *Catalog) FacetValues(col *Column) []string {
 // ReservedParams are URL parameters the widget uses itself; no column may
 // take one of these ids, since column ids are facet parameters too.
 var ReservedParams = []string{
-	"q", "sort", "cols", "compare", "diff", "only", "embed", "theme",
-	"accent", "need", "want", "wasm", "name", "id",
+	"q", "sort", "cols", "pick", "compare", "diff", "only", "embed", "theme",
+	"accent", "need", "want", "unfit", "wasm", "name", "id", "fbclid", "gclid",
 }
 
 var (

@@ -110,6 +110,7 @@ func TestHelpMeChoose(t *testing.T) {
 
 func selectOption(t *testing.T, ctx context.Context, id, value string) {
 	t.Helper()
+	waitJS(t, ctx, `document.getElementById("`+id+`") !== null`)
 	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("`+id+`"); s.value = "`+value+`"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)))
 	waitJS(t, ctx, `document.getElementById("`+id+`").value === "`+value+`"`)
 }

@@ -165,12 +165,56 @@ func newTab(t *testing.T, width, height int64) context.Context {
 	t.Cleanup(cancelTimeout)
 	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, height)))
 	csp := watchCSP(t, ctx)
+	panics := watchPanics(ctx)
 	t.Cleanup(func() {
 		for _, v := range csp.list() {
 			t.Errorf("Content-Security-Policy violation: %s", v)
 		}
+		for _, p := range panics.list() {
+			t.Errorf("the wasm died: %s", p)
+		}
 	})
 	return ctx
+}
+
+// watchPanics records Go panics and uncaught exceptions in the tab: a
+// panic ends the wasm for good, leaving a page that no longer responds.
+func watchPanics(ctx context.Context) *cspLog {
+	l := &cspLog{}
+	console := chromedp.Events(ctx, cdpruntime.ConsoleAPICalled)
+	exceptions := chromedp.Events(ctx, cdpruntime.ExceptionThrown)
+	record := func(s string) {
+		l.mu.Lock()
+		l.violations = append(l.violations, s)
+		l.mu.Unlock()
+	}
+	go func() {
+		for ev, err := range console {
+			if err != nil {
+				return
+			}
+			for _, a := range ev.Args {
+				if v := string(a.Value); strings.Contains(v, "panic:") || strings.Contains(v, "Go program has already exited") {
+					record(v)
+				}
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			if d := ev.ExceptionDetails; d != nil {
+				msg := d.Text
+				if d.Exception != nil {
+					msg += " " + d.Exception.Description
+				}
+				record(msg)
+			}
+		}
+	}()
+	return l
 }
 
 // cspLog collects a tab's Content-Security-Policy violations.

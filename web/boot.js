@@ -14,8 +14,8 @@
   var boot = (window.backendgridBoot = {
     ready: false,
     focus: "",
-    start: 0,
-    end: 0,
+    start: null,
+    end: null,
     controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
   });
   var root = document.documentElement;
@@ -112,17 +112,18 @@
     Object.keys(lists).forEach(function (name) {
       params.set(name, lists[name].join(","));
     });
-    var query = params.toString().replace(/%2C/g, ",");
+    // Readable separators, as the wasm writes them (app.EncodeQuery).
+    var query = params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%7C/g, "|");
     history.replaceState(history.state, "", query ? "?" + query : location.pathname);
   }
 
   function remember(el) {
     if (boot.ready || !el || !el.id) return;
     boot.focus = el.id;
-    if (typeof el.selectionStart === "number") {
-      boot.start = el.selectionStart;
-      boot.end = el.selectionEnd;
-    }
+    // Only text fields have a caret; anything else must not get one back.
+    var text = typeof el.selectionStart === "number";
+    boot.start = text ? el.selectionStart : null;
+    boot.end = text ? el.selectionEnd : null;
   }
 
   document.addEventListener("input", function (e) {
