@@ -163,6 +163,14 @@ func run(o options) error {
 				for j := range 2 {
 					k := (i + j) % 2
 					cold, warm, err := chrome.coldWarm(apps[k])
+					// A page can navigate itself under the probe (go-app's
+					// default service worker taking over, for one): such a
+					// pair is run again, and the report says how often.
+					for try := 1; err != nil && try < 3; try++ {
+						log.Printf("load %d/%d %s: %v; trying again", i+1, o.runs, apps[k].name, err)
+						rep.retries[k]++
+						cold, warm, err = chrome.coldWarm(apps[k])
+					}
 					if err != nil {
 						return err
 					}

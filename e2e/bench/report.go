@@ -29,6 +29,7 @@ type report struct {
 	runs       int
 	sizes      [2][3]int64 // backendgrid, hello × raw, gzip, brotli
 	cold, warm [2][]visit
+	retries    [2]int // cold and warm pairs run again after an error
 	keys       []keyRun
 	views      []viewBench
 	layout     [2]*wasmLayout
@@ -161,6 +162,14 @@ func (r *report) loads(w writer) {
 		}
 	}
 	w("\n")
+	for i, n := range r.retries {
+		if n > 0 {
+			w("- %s: %d cold and warm pair(s) failed (the page went away under the probe) and were run again.\n", appNames[i], n)
+		}
+	}
+	if r.retries != [2]int{} {
+		w("\n")
+	}
 }
 
 func (r *report) keystrokes(w writer) {
