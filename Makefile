@@ -8,7 +8,7 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build data wasm server run test vet unit browser chromium fuzz static audit load nginx clean
+.PHONY: build data wasm server run test vet unit browser chromium fuzz bench static audit load nginx clean
 
 # build: check the catalog, the wasm (the server hashes it into its version),
 # the server, then best-level brotli and gzip copies of the assets.
@@ -85,6 +85,15 @@ nginx:
 		echo "installing nginx with apt-get"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; } || \
 		echo "nginx could not be installed: make load compares with Go's http.FileServer"; }
+
+# bench: bytes, page loads and keystroke latency in headless Chromium, and
+# the Go benchmarks of View, against a minimal go-app page built the same
+# way; prints a Markdown report and writes it to e2e/bench-results.md. Slow
+# (tens of minutes with large catalogs), so not part of test.
+# BENCHFLAGS passes options, e.g. BENCHFLAGS="-runs 9 -rows 1000".
+BENCHFLAGS ?=
+bench: build chromium
+	cd e2e && $(GO) run ./bench -wasmflags '$(WASMFLAGS)' $(BENCHFLAGS)
 
 # static: export the site as plain files into dist/ for any static host or CDN,
 # to be served under PREFIX (e.g. PREFIX=/backendgrid/ for GitHub Pages).

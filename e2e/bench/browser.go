@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+//go:embed probe.js
+var probeJS string
+
+// chromium is one headless Chromium for the whole run; every measured visit
+// gets a fresh browser context (empty cache, no service worker, no storage).
+type chromium struct {
+	ctx     context.Context
+	cancel  func()
+	version string
+}
+
+// The window size of the browser tests, so the numbers describe the same page.
+const viewW, viewH = 1280, 900
+
+func newChromium(exe string) (*chromium, error) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(viewW, viewH),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	c := &chromium{ctx: ctx, cancel: func() { cancelBrowser(); cancelAlloc() }}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		c.cancel()
+		return nil, fmt.Errorf("cannot start Chromium at %s: %w", exe, err)
+	}
+	v, err := chromedp.CallBrowser(ctx, browser.GetVersion, cdp.Empty{})
+	if err == nil {
+		c.version = v.Product
+	}
+	return c, nil
+}
+
+// probe says what the in-page probe watches for one app.
+type probe struct {
+	// Visible is the CSS selector of what must be on screen: the grid's
+	// first row, or the hello text.
+	Visible string `json:"visible"`
+	// Ready is the window property path the app sets to true once the wasm
+	// has mounted.
+	Ready string `json:"ready"`
+}
+
+// tab opens a tab in a fresh browser context with the probe installed, and
+// a network recorder. Cancel it to close the tab and drop the context.
+func (c *chromium) tab(p probe, timeout time.Duration) (context.Context, context.CancelFunc, *netRecorder, error) {
+	ctx, cancel := chromedp.NewContext(c.ctx, chromedp.WithNewBrowserContext())
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	done := func() { cancelTimeout(); cancel() }
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
+		done()
+		return nil, nil, nil, err
+	}
+	cfg, _ := json.Marshal(p)
+	src := strings.Replace(probeJS, "__BENCH_CONFIG__", string(cfg), 1)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+		done()
+		return nil, nil, nil, err
+	}
+	rec := &netRecorder{}
+	if err := chromedp.Listen(ctx, rec.event); err != nil {
+		done()
+		return nil, nil, nil, err
+	}
+	return ctx, done, rec, nil
+}
+
+// netRecorder sums what the page's own requests transferred, as the
+// browser reports it (Network.loadingFinished encodedDataLength: headers
+// and body as received, before decoding).
+type netRecorder struct {
+	mu           sync.Mutex
+	bytes        float64
+	requests     int
+	wasmEncoding string
+}
+
+func (r *netRecorder) event(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventLoadingFinished:
+		r.bytes += e.EncodedDataLength
+		r.requests++
+	case *network.EventResponseReceived:
+		if e.Response != nil && strings.HasSuffix(strings.SplitN(e.Response.URL, "?", 2)[0], "app.wasm") {
+			enc, _ := e.Response.Headers["Content-Encoding"].(string)
+			if enc == "" {
+				enc, _ = e.Response.Headers["content-encoding"].(string)
+			}
+			if enc == "" {
+				enc = "identity"
+			}
+			if e.Response.FromServiceWorker {
+				enc += " (from service worker)"
+			}
+			r.wasmEncoding = enc
+		}
+	}
+}
+
+func (r *netRecorder) reset() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.bytes, r.requests, r.wasmEncoding = 0, 0, ""
+}
+
+func (r *netRecorder) read() (float64, int, string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.bytes, r.requests, r.wasmEncoding
+}
+
+// eval runs JavaScript in the page and decodes its result.
+func eval[T any](ctx context.Context, js string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[T](js))
+}
+
+// poll waits until a JavaScript expression is truthy and decodes it. It
+// polls on a timer, not on every frame, to leave the frames to the page.
+func poll[T any](ctx context.Context, js string, timeout time.Duration) (T, error) {
+	return chromedp.Run(ctx, chromedp.Poll[T](js,
+		chromedp.WithPollingInterval(10*time.Millisecond),
+		chromedp.WithPollingTimeout(timeout)))
+}
+
+// pressKey sends one key press as a keyboard does: a single keyDown that
+// carries the text (so keydown, keypress and input come from one event, with
+// no protocol round trip between them), then keyUp. Backspace has no text.
+func pressKey(ctx context.Context, key string) error {
+	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Text: key, UnmodifiedText: key}
+	up := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: key}
+	switch key {
+	case "Backspace":
+		down = input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeRawKeyDown, Key: key, Code: key, WindowsVirtualKeyCode: 8, NativeVirtualKeyCode: 8}
+		up.Code, up.WindowsVirtualKeyCode, up.NativeVirtualKeyCode = key, 8, 8
+	case " ":
+		down.Code, up.Code = "Space", "Space"
+		down.WindowsVirtualKeyCode, up.WindowsVirtualKeyCode = 32, 32
+	default:
+		if len(key) == 1 && key[0] >= 'a' && key[0] <= 'z' {
+			code := int64(key[0] - 'a' + 'A')
+			down.Code, up.Code = "Key"+strings.ToUpper(key), "Key"+strings.ToUpper(key)
+			down.WindowsVirtualKeyCode, up.WindowsVirtualKeyCode = code, code
+		}
+	}
+	if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, down); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, input.DispatchKeyEvent, up)
+	return err
+}

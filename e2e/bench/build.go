@@ -1,0 +1,196 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// builder compiles the programs the benchmark serves, always with the wasm
+// flags of the Makefile, so that every wasm is built the way web/app.wasm is.
+type builder struct {
+	root      string   // the repository root
+	e2e       string   // the e2e module
+	tmp       string   // scratch space for everything built here
+	wasmFlags []string // the Makefile's WASMFLAGS, split
+}
+
+// goBuild runs go build in dir; wasm builds get GOOS=js GOARCH=wasm and the
+// wasm flags (or, with symbols, only -trimpath: names are what the size
+// breakdown needs).
+func (b *builder) goBuild(dir, out, pkg string, wasm, symbols bool) error {
+	args := []string{"build"}
+	var env []string
+	if wasm {
+		env = []string{"GOOS=js", "GOARCH=wasm"}
+		if symbols {
+			args = append(args, "-trimpath")
+		} else {
+			args = append(args, b.wasmFlags...)
+		}
+	}
+	args = append(args, "-o", out, pkg)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOWORK=off"), env...)
+	start := time.Now()
+	if outb, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s (in %s): %v\n%s", strings.Join(cmd.Args, " "), dir, err, outb)
+	}
+	log.Printf("built %s in %s", out, time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+// hello builds the go-app hello floor into tmp/hello: its wasm, its server,
+// two local icons (go-app's default ones are remote) and brotli and gzip
+// copies written by backendgrid's own -precompress, so both apps' assets
+// are compressed by the same code at the same level.
+func (b *builder) hello() (string, error) {
+	dir := filepath.Join(b.tmp, "hello")
+	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
+		return "", err
+	}
+	if err := b.goBuild(b.e2e, filepath.Join(dir, "web", "app.wasm"), "./bench/hello", true, false); err != nil {
+		return "", err
+	}
+	if err := b.goBuild(b.e2e, filepath.Join(dir, "hello"), "./bench/hello", false, false); err != nil {
+		return "", err
+	}
+	for src, dst := range map[string]string{"icon-192.png": "icon.png", "icon.svg": "icon.svg"} {
+		if err := copyFile(filepath.Join(b.root, "web", src), filepath.Join(dir, "web", dst)); err != nil {
+			return "", err
+		}
+	}
+	return dir, b.precompress(filepath.Join(dir, "web"))
+}
+
+func (b *builder) precompress(webDir string) error {
+	start := time.Now()
+	cmd := exec.Command(filepath.Join(b.root, "bin", "backendgrid"), "-precompress", "-web", webDir)
+	cmd.Dir = b.root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("precompressing %s: %v\n%s", webDir, err, out)
+	}
+	log.Printf("precompressed %s in %s", webDir, time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+// variant copies the program's sources to tmp/<name> with another catalog
+// and builds its wasm and server there. The production code is untouched:
+// the catalog is the only difference.
+func (b *builder) variant(name string, catalog []byte) (string, error) {
+	dir := filepath.Join(b.tmp, name)
+	if err := copySources(b.root, dir); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "frameworks.json"), catalog, 0o644); err != nil {
+		return "", err
+	}
+	if err := b.goBuild(dir, filepath.Join(dir, "web", "app.wasm"), ".", true, false); err != nil {
+		return "", err
+	}
+	return dir, b.goBuild(dir, filepath.Join(dir, "bin", "backendgrid"), ".", false, false)
+}
+
+// copySources copies what the program is built from: the root's Go files
+// and module files, and app/, data/ and web/ without build output.
+func copySources(root, dst string) error {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir() && (name == "app" || name == "data" || name == "web"):
+			if err := copyTree(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
+				return err
+			}
+		case !e.IsDir() && (strings.HasSuffix(name, ".go") || name == "go.mod" || name == "go.sum"):
+			if err := copyFile(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			if d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		name := d.Name()
+		if name == "app.wasm" || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+			return nil
+		}
+		return copyFile(p, filepath.Join(dst, rel))
+	})
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// splitFlags splits a flag string the way a shell would for the simple
+// forms a Makefile uses: spaces separate words, double or single quotes
+// group them (-ldflags="-s -w" is one word, -ldflags=-s -w).
+func splitFlags(s string) []string {
+	var out []string
+	var cur strings.Builder
+	var quote rune
+	inWord := false
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote = r
+			inWord = true
+		case r == ' ' || r == '\t':
+			if inWord {
+				out = append(out, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		out = append(out, cur.String())
+	}
+	return out
+}

@@ -1,0 +1,247 @@
+// Command bench is `make bench`: it measures backendgrid against a minimal
+// go-app page (the floor any go-app program pays) and writes a Markdown
+// report to stdout and e2e/bench-results.md:
+//
+//  1. bytes: the wasm raw, gzip and brotli, and what a first and a second
+//     visit transfer;
+//  2. page loads in headless Chromium on loopback, cold and warm;
+//  3. keystroke-to-screen latency on the real catalog and on synthetic ones;
+//  4. the Go benchmarks of View at 11 to 100,000 rows;
+//  5. what the wasm is made of, by package.
+//
+// It needs `make build` first (bin/backendgrid, web/app.wasm and its .br and
+// .gz copies). The README's performance section explains the method.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"backendgrid/data"
+	"backendgrid/data/synthetic"
+)
+
+type options struct {
+	root       string
+	out        string
+	runs       int
+	rows       []int
+	wasmFlags  []string
+	chromium   string
+	benchCount int
+	benchTime  string
+	keyBudget  time.Duration
+	skip       map[string]bool
+	keep       bool
+}
+
+func main() {
+	log.SetFlags(log.Ltime)
+	log.SetPrefix("bench: ")
+	var o options
+	var rows, skip, wasmFlags string
+	flag.StringVar(&o.root, "root", "..", "repository root (where `make build` put bin/ and web/)")
+	flag.StringVar(&o.out, "out", "bench-results.md", "report file")
+	flag.IntVar(&o.runs, "runs", 7, "page loads per app, cold and warm (medians need at least 5)")
+	flag.StringVar(&rows, "rows", "1000,10000", "sizes of the synthetic catalogs for the keystroke benchmark")
+	flag.StringVar(&wasmFlags, "wasmflags", `-trimpath -ldflags="-s -w"`, "go build flags of the wasm (the Makefile passes its WASMFLAGS)")
+	flag.StringVar(&o.chromium, "chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "Chromium binary")
+	flag.IntVar(&o.benchCount, "count", 3, "go test -count for the View benchmarks (the fastest run is kept)")
+	flag.StringVar(&o.benchTime, "benchtime", "", "go test -benchtime for the View benchmarks")
+	flag.DurationVar(&o.keyBudget, "keybudget", 15*time.Minute, "time allowed for the keystrokes of one catalog")
+	flag.StringVar(&skip, "skip", "", "comma-separated parts to skip: loads, keys, view, layout (for working on the harness)")
+	flag.BoolVar(&o.keep, "keep", false, "keep the scratch directory with the builds")
+	flag.Parse()
+	o.wasmFlags = splitFlags(wasmFlags)
+	o.skip = map[string]bool{}
+	for _, s := range strings.Split(skip, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			o.skip[s] = true
+		}
+	}
+	for _, s := range strings.Split(rows, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			log.Fatalf("-rows: %q is not a row count", s)
+		}
+		o.rows = append(o.rows, n)
+	}
+	if o.runs < 1 {
+		log.Fatal("-runs must be at least 1")
+	}
+	if err := run(o); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func run(o options) error {
+	root, err := filepath.Abs(o.root)
+	if err != nil {
+		return err
+	}
+	e2e, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	for _, f := range []string{"bin/backendgrid", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz"} {
+		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
+			return fmt.Errorf("%s is missing: run `make build` first (make bench does)", f)
+		}
+	}
+	tmp, err := os.MkdirTemp("", "backendgrid-bench-")
+	if err != nil {
+		return err
+	}
+	if o.keep {
+		log.Printf("scratch directory: %s", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	b := &builder{root: root, e2e: e2e, tmp: tmp, wasmFlags: o.wasmFlags}
+	rep := &report{env: environment(root), runs: o.runs}
+	rep.env.wasmFlags = strings.Join(o.wasmFlags, " ")
+
+	// Builds and sizes.
+	helloDir, err := b.hello()
+	if err != nil {
+		return err
+	}
+	if rep.sizes[0], err = wasmSizes(filepath.Join(root, "web")); err != nil {
+		return err
+	}
+	if rep.sizes[1], err = wasmSizes(filepath.Join(helloDir, "web")); err != nil {
+		return err
+	}
+	if !o.skip["layout"] {
+		if rep.layout[0], rep.layout[1], err = b.layouts(); err != nil {
+			return err
+		}
+	}
+
+	var chrome *chromium
+	if !o.skip["loads"] || !o.skip["keys"] {
+		if chrome, err = newChromium(o.chromium); err != nil {
+			return err
+		}
+		defer chrome.cancel()
+		rep.env.chromium = chrome.version
+	}
+	base := data.MustLoad()
+
+	if !o.skip["loads"] || !o.skip["keys"] {
+		grid, err := startServer(tmp, "grid", root, filepath.Join(root, "bin", "backendgrid"))
+		if err != nil {
+			return err
+		}
+		defer grid.stop()
+		if !o.skip["loads"] {
+			hello, err := startServer(tmp, "hello", helloDir, filepath.Join(helloDir, "hello"))
+			if err != nil {
+				return err
+			}
+			defer hello.stop()
+			apps := [2]app{
+				{name: "backendgrid", srv: grid, probe: probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}, key: countChangingKey(base)},
+				{name: "hello", srv: hello, probe: probe{Visible: "#hello", Ready: "helloReady"}, key: "a"},
+			}
+			for i := range o.runs {
+				// Alternate which app goes first, so neither always gets
+				// the quieter or the warmer machine.
+				for j := range 2 {
+					k := (i + j) % 2
+					cold, warm, err := chrome.coldWarm(apps[k])
+					// A page can navigate itself under the probe (go-app's
+					// default service worker taking over, for one): such a
+					// pair is run again, and the report says how often.
+					for try := 1; err != nil && try < 3; try++ {
+						log.Printf("load %d/%d %s: %v; trying again", i+1, o.runs, apps[k].name, err)
+						rep.retries[k]++
+						cold, warm, err = chrome.coldWarm(apps[k])
+					}
+					if err != nil {
+						return err
+					}
+					rep.cold[k] = append(rep.cold[k], cold)
+					rep.warm[k] = append(rep.warm[k], warm)
+					log.Printf("load %d/%d %s: cold visible %.0f ms, interactive %.0f ms; warm visible %.0f ms, interactive %.0f ms",
+						i+1, o.runs, apps[k].name, cold.Visible, cold.Interactive, warm.Visible, warm.Interactive)
+				}
+			}
+		}
+		if !o.skip["keys"] {
+			script := typingScript()
+			// A catalog that fails (too slow to mount, say) is a finding for
+			// the report, not a reason to lose the other measurements.
+			kr, err := chrome.typeKeys("real", len(base.Items), grid, script, o.keyBudget)
+			rep.keys = append(rep.keys, failed(kr, err))
+			for _, n := range o.rows {
+				kr, err := syntheticKeys(b, chrome, base, n, script, o.keyBudget)
+				rep.keys = append(rep.keys, failed(kr, err))
+			}
+		}
+	}
+
+	if !o.skip["view"] {
+		if rep.views, err = runViewBench(root, o.benchCount, o.benchTime); err != nil {
+			return err
+		}
+	}
+	rep.env.loadEnd = loadAverage()
+
+	md := rep.markdown()
+	fmt.Print(md)
+	out := o.out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(e2e, out)
+	}
+	if err := os.WriteFile(out, []byte(md), 0o644); err != nil {
+		return err
+	}
+	log.Printf("wrote %s", out)
+	return nil
+}
+
+// failed notes err in the run, if any.
+func failed(k keyRun, err error) keyRun {
+	if err != nil {
+		log.Printf("keys %s: %v", k.Catalog, err)
+		k.Aborted = "failed: " + err.Error()
+	}
+	return k
+}
+
+// syntheticKeys builds the app on a synthetic catalog of n rows, serves it
+// and types the script into it.
+func syntheticKeys(b *builder, chrome *chromium, base *data.Catalog, n int, script []string, budget time.Duration) (keyRun, error) {
+	run := keyRun{Catalog: fmt.Sprintf("synthetic %d", n), Rows: n}
+	js, err := synthetic.JSON(base, n, 1)
+	if err != nil {
+		return run, err
+	}
+	if _, err := data.Parse(data.FileName, js); err != nil {
+		return run, err
+	}
+	dir, err := b.variant(fmt.Sprintf("rows-%d", n), js)
+	if err != nil {
+		return run, err
+	}
+	srv, err := startServer(b.tmp, fmt.Sprintf("grid-%d", n), dir, filepath.Join(dir, "bin", "backendgrid"))
+	if err != nil {
+		return run, err
+	}
+	defer srv.stop()
+	return chrome.typeKeys(run.Catalog, n, srv, script, budget)
+}
