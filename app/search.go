@@ -47,6 +47,7 @@ type Index struct {
 	// Catalog is the indexed catalog.
 	Catalog *data.Catalog
 	docs    []doc
+	facets  facetIndex
 }
 
 type doc struct {
@@ -56,13 +57,14 @@ type doc struct {
 type field struct {
 	key    Field
 	text   string
+	lower  string // text in lower case, for the quick subsequence test
 	mask   uint64
 	weight int
 }
 
 // NewIndex prepares cat for searching. Build it once per catalog.
 func NewIndex(cat *data.Catalog) *Index {
-	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items))}
+	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items)), facets: newFacetIndex(cat)}
 	for i, it := range cat.Items {
 		d := &ix.docs[i]
 		d.add(Field{Column: NameField}, it.Name, nameWeight)
@@ -99,7 +101,7 @@ func (d *doc) add(key Field, text string, weight int) {
 	if text == "" {
 		return
 	}
-	d.fields = append(d.fields, field{key: key, text: text, mask: runeMask(text), weight: weight})
+	d.fields = append(d.fields, field{key: key, text: text, lower: strings.ToLower(text), mask: runeMask(text), weight: weight})
 }
 
 // runeMask sets one bit per ASCII letter or digit in s, case-folded. A term
@@ -133,7 +135,8 @@ type Hit struct {
 
 // SearchResult holds one Hit per catalog item, in catalog order.
 type SearchResult struct {
-	// Hits has one entry per item.
+	// Hits has one entry per item; nil when there was nothing to search
+	// for, and every item matches.
 	Hits []Hit
 	// Corrected lists the terms that matched only after a typo correction.
 	Corrected []string
@@ -142,14 +145,11 @@ type SearchResult struct {
 // Search matches every term of q (split on spaces) against every item; an
 // item matches when all terms match somewhere in it.
 func (ix *Index) Search(q string) SearchResult {
-	res := SearchResult{Hits: make([]Hit, len(ix.docs))}
 	terms := Terms(q)
 	if len(terms) == 0 {
-		for i := range res.Hits {
-			res.Hits[i].Matched = true
-		}
-		return res
+		return SearchResult{}
 	}
+	res := SearchResult{Hits: make([]Hit, len(ix.docs))}
 	alive := make([]bool, len(ix.docs))
 	for i := range alive {
 		alive[i] = true
@@ -177,6 +177,35 @@ func (ix *Index) Search(q string) SearchResult {
 		}
 	}
 	return res
+}
+
+// subsequence reports whether the runes of term appear in text in order,
+// both already lower-cased. It is a necessary condition for a fuzzy match
+// (which folds case the same way for ASCII and most of Unicode).
+func subsequence(text, term string) bool {
+	for _, r := range term {
+		if r < utf8.RuneSelf {
+			i := strings.IndexByte(text, byte(r))
+			if i < 0 {
+				return false
+			}
+			text = text[i+1:]
+			continue
+		}
+		i := strings.IndexRune(text, r)
+		if i < 0 {
+			// Case folding beyond lower-casing (ß, Kelvin sign...): let
+			// the matcher decide.
+			return true
+		}
+		text = text[i+utf8.RuneLen(r):]
+	}
+	return true
+}
+
+// matched reports whether item i matched (all do without a query).
+func (r SearchResult) matched(i int) bool {
+	return r.Hits == nil || r.Hits[i].Matched
 }
 
 const noMatch = -1 << 30
@@ -244,13 +273,17 @@ type fieldRef struct {
 // and each item's best score, and reports whether anything matched.
 func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, hits []Hit) bool {
 	tm := runeMask(term)
+	lt := strings.ToLower(term)
 	var refs []fieldRef
 	for i := range ix.docs {
 		if !alive[i] {
 			continue
 		}
-		for j, f := range ix.docs[i].fields {
-			if f.mask&tm == tm {
+		for j := range ix.docs[i].fields {
+			// Two cheap tests before the scoring matcher, which costs a
+			// pass over the text per term: the letters must all be there,
+			// and in order.
+			if f := &ix.docs[i].fields[j]; f.mask&tm == tm && subsequence(f.lower, lt) {
 				refs = append(refs, fieldRef{i, j})
 			}
 		}

@@ -39,6 +39,7 @@ type Catalog struct {
 
 	columnsByID map[string]*Column
 	itemsByID   map[string]*Item
+	facetValues map[string][]string
 }
 
 // Noun holds the singular and plural words for the catalog's items.
@@ -135,7 +136,12 @@ type Item struct {
 	Summary string `json:"summary"`
 	// Cells holds one fact per column id.
 	Cells map[string]*Cell `json:"cells"`
+
+	sortName string
 }
+
+// SortName is the name as sorting compares it (lower case), computed once.
+func (it *Item) SortName() string { return it.sortName }
 
 // Cell is one sourced fact.
 type Cell struct {
@@ -148,10 +154,14 @@ type Cell struct {
 	// Source is the official URL that supports the fact.
 	Source string `json:"source"`
 
-	text string
-	list []string
-	year int
+	text    string
+	list    []string
+	year    int
+	sortKey string
 }
+
+// SortKey is the value as sorting compares text (lower case), computed once.
+func (c *Cell) SortKey() string { return c.sortKey }
 
 // Text returns the value of a text, enum, support or link cell.
 func (c *Cell) Text() string { return c.text }
@@ -184,8 +194,16 @@ func (c *Catalog) Item(id string) *Item { return c.itemsByID[id] }
 
 // FacetValues returns the values a facet column can take, in display
 // order: the declared order for enums, the support order for support
-// columns and alphabetical order (case-insensitive) for lists.
+// columns and alphabetical order (case-insensitive) for lists. They are
+// collected once, when the catalog is validated.
 func (c *Catalog) FacetValues(col *Column) []string {
+	if v, ok := c.facetValues[col.ID]; ok {
+		return v
+	}
+	return c.collectFacetValues(col)
+}
+
+func (c *Catalog) collectFacetValues(col *Column) []string {
 	switch col.Type {
 	case Enum:
 		return col.Values
@@ -347,6 +365,15 @@ func (c *Catalog) Validate() error {
 				fail("item %q: %s: %w", it.ID, col.ID, err)
 			}
 		}
+		it.sortName = strings.ToLower(it.Name)
+	}
+	if len(errs) == 0 {
+		c.facetValues = map[string][]string{}
+		for _, col := range c.Columns {
+			if col.Facet {
+				c.facetValues[col.ID] = c.collectFacetValues(col)
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -471,5 +498,6 @@ func (cell *Cell) prepare(col *Column) error {
 			return fmt.Errorf("value: %w", err)
 		}
 	}
+	cell.sortKey = strings.ToLower(cell.Display(col.Type))
 	return nil
 }
