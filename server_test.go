@@ -414,3 +414,18 @@ func TestStaticExportRefusesToWipeOtherDirectories(t *testing.T) {
 		t.Errorf("a missing directory: %v", err)
 	}
 }
+
+// Over TLS every response also carries HSTS.
+func TestHSTSOverTLS(t *testing.T) {
+	s := newTestSite(t)
+	srv := httptest.NewTLSServer(s)
+	defer srv.Close()
+	res, err := srv.Client().Get(srv.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if got := res.Header.Get("Strict-Transport-Security"); !strings.Contains(got, "max-age=") {
+		t.Errorf("HSTS = %q", got)
+	}
+}
