@@ -190,11 +190,17 @@ func TestColumnChooserRoundTrip(t *testing.T) {
 		return eval[[]string](t, ctx, `Array.from(document.querySelectorAll("table.bg-table thead th")).map(th => th.innerText.trim())`)
 	}
 	click(t, ctx, "#columns-toggle")
-	click(t, ctx, "#col-runtime")   // hide
-	click(t, ctx, "#col-creator")   // show (appended)
-	click(t, ctx, "#up-creator")    // move left once
-	click(t, ctx, "#down-language") // Kind before Language
-	waitJS(t, ctx, `location.search.includes("cols=")`)
+	// Each change re-renders the list (visible columns first), so each
+	// click waits for the previous one to be on screen.
+	step := func(css, want string) {
+		click(t, ctx, css)
+		waitJS(t, ctx, `(document.getElementById("results").dataset.state || "").includes("`+want+`")`)
+	}
+	step("#col-runtime", "cols=language,kind,license")   // hide
+	step("#col-creator", ",version,creator")             // show (appended)
+	step("#up-creator", ",creator,version")              // move left once
+	step("#down-language", "cols=kind,language,license") // Kind before Language
+	waitJS(t, ctx, `location.search.includes("cols=kind,language")`)
 	want := headers(ctx)
 	if want[1] != "Kind" || want[2] != "Language" || strings.Contains(strings.Join(want, "|"), "Runtime") {
 		t.Fatalf("headers after the changes = %v", want)
