@@ -2,8 +2,8 @@ package e2e
 
 import (
 	"context"
-	"strconv"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
