@@ -127,6 +127,12 @@ func (c *choosePanel) add(must bool) app.EventHandler {
 		}
 		ctx.NewActionWithValue(actionAddCriterion, criterionChange{Criterion: cr, Must: must})
 		c.values = nil
+		// The boxes were ticked in the DOM; a render that lagged behind the
+		// clicks would see no change to make, so they are cleared here.
+		boxes := app.Window().Get("document").Call("querySelectorAll", ".bg-builder-values input")
+		for i := 0; i < boxes.Length(); i++ {
+			boxes.Index(i).Set("checked", false)
+		}
 	}
 }
 

@@ -45,6 +45,9 @@ func TestHelpMeChoose(t *testing.T) {
 	waitJS(t, ctx, `!document.getElementById("add-want").disabled`)
 	click(t, ctx, "#add-want")
 	waitState(t, ctx, "language:Python|Ruby")
+	if n := eval[int](t, ctx, `document.querySelectorAll(".bg-builder-values input:checked").length`); n != 0 {
+		t.Errorf("%d value boxes stay ticked after adding the criterion", n)
+	}
 
 	// Ranking: Rails (real-time built in, Ruby) first; Django second
 	// (Channels is an official add-on: half credit, plus Python).
