@@ -321,16 +321,7 @@ func TestPrerenderedBeforeWasm(t *testing.T) {
 	// Hold the wasm download: the grid is already visible and usable, and
 	// what the user types meanwhile survives the wasm's start.
 	ctx := newTab(t, 1280, 900)
-	paused := chromedp.Events(ctx, fetch.RequestPaused)
-	_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
-	must(t, err)
-	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL)))
-	var held fetch.RequestID
-	for ev, err := range paused {
-		must(t, err)
-		held = ev.RequestID
-		break
-	}
+	release := openHoldingWasm(t, ctx, srv.URL)
 	if n := len(rowIDs(t, ctx)); n != 11 {
 		t.Fatalf("prerendered rows = %d, want 11", n)
 	}
@@ -348,8 +339,7 @@ func TestPrerenderedBeforeWasm(t *testing.T) {
 	if got := eval[bool](t, ctx, `window.backendgridBoot.ready`); got {
 		t.Fatalf("the wasm ran although its download was held")
 	}
-	_, err = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held})
-	must(t, err)
+	release()
 	waitReady(t, ctx)
 	if v := eval[string](t, ctx, `document.getElementById("search").value`); v != "django" {
 		t.Errorf("after the wasm started the search holds %q, want what was typed", v)
@@ -435,4 +425,25 @@ func TestStickyHeaderAndNameColumn(t *testing.T) {
 		t.Errorf("name column is %.1fpx from the left of the scrolled box, want ~0 (sticky)", got[3])
 	}
 	screenshot(t, ctx, "grid-scrolled-375")
+}
+
+// openHoldingWasm opens url with the download of app.wasm held back, so the
+// prerendered page can be used before the wasm starts; release lets it go.
+func openHoldingWasm(t *testing.T, ctx context.Context, url string) (release func()) {
+	t.Helper()
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
+	must(t, err)
+	must(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+	var held fetch.RequestID
+	for ev, err := range paused {
+		must(t, err)
+		held = ev.RequestID
+		break
+	}
+	return func() {
+		t.Helper()
+		_, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held})
+		must(t, err)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 )
 
@@ -18,19 +17,9 @@ func TestEarlyClicksDoNotBreakTheApp(t *testing.T) {
 	for _, target := range []string{`input[name="typing"][value="Static"]`, "#theme-dark", "#result-count", "#pick-django"} {
 		t.Run(target, func(t *testing.T) {
 			ctx := newTab(t, 1280, 900)
-			paused := chromedp.Events(ctx, fetch.RequestPaused)
-			_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}})
-			must(t, err)
-			must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL)))
-			var held fetch.RequestID
-			for ev, err := range paused {
-				must(t, err)
-				held = ev.RequestID
-				break
-			}
+			release := openHoldingWasm(t, ctx, srv.URL)
 			click(t, ctx, target)
-			_, err = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held})
-			must(t, err)
+			release()
 			waitReady(t, ctx)
 			// Still alive: a search answers (Spring Boot is also Static).
 			typeInSearch(t, ctx, "spring")
