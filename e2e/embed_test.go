@@ -219,3 +219,27 @@ func watchCSPIn(t *testing.T, frame context.Context) {
 		}
 	})
 }
+
+// The embedded copy works offline too, where the browser allows service
+// workers in third-party frames (Chromium does, partitioned by top site).
+// Offline, the host page cannot fetch embed.js from the widget's server
+// either, so this host uses the plain <iframe> the README offers.
+func TestEmbedOffline(t *testing.T) {
+	srv := startServer(t)
+	plain := fmt.Sprintf(`<iframe id="plain" title="Python and Ruby frameworks" style="width:100%%;height:700px;border:0" src="%s/?embed=1&amp;only=django,flask,rails"></iframe>`, srv.URL)
+	host := hostPage(t, srv.URL, "only=express,koa", plain)
+	ctx := newTab(t, 1280, 900)
+	must(t, chromedp.Do(ctx, chromedp.Navigate(host)))
+	frame := attachFrame(t, ctx, srv.URL+"/?embed=1&only=django")
+	waitReady(t, frame)
+	waitJS(t, frame, `navigator.serviceWorker.controller !== null`)
+	srv.stop(t)
+	must(t, chromedp.Do(ctx, chromedp.Reload()))
+	frame = attachFrame(t, ctx, srv.URL+"/?embed=1&only=django")
+	waitReady(t, frame)
+	if got := rowIDs(t, frame); !sameSet(got, []string{"django", "flask", "rails"}) {
+		t.Errorf("offline embed rows = %v", got)
+	}
+	typeInSearch(t, frame, "flask")
+	waitJS(t, frame, `document.querySelectorAll("tbody tr").length === 1`)
+}
