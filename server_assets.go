@@ -35,6 +35,12 @@ type asset struct {
 // bytes is the memory the asset holds, all encodings.
 func (a *asset) bytes() int { return len(a.raw) + len(a.gz) + len(a.br) }
 
+// contentETag is a strong ETag for content: a hash of its bytes.
+func contentETag(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
+
 // compressible reports content types worth compressing.
 func compressible(ctype string) bool {
 	switch {
@@ -80,9 +86,7 @@ func contentType(name string) string {
 // given (precompressed at build time) or nil (compressed here; brotli only
 // for small files, the wasm's takes too long for start-up).
 func newAsset(name string, raw, gz, br []byte) *asset {
-	a := &asset{name: name, ctype: contentType(name), raw: raw, gz: gz, br: br}
-	sum := sha256.Sum256(raw)
-	a.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+	a := &asset{name: name, ctype: contentType(name), raw: raw, gz: gz, br: br, etag: contentETag(raw)}
 	if !compressible(a.ctype) || len(raw) < 256 {
 		a.gz, a.br = nil, nil
 		return a

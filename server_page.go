@@ -99,8 +99,8 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 	if rec.Code != http.StatusOK {
 		return nil, rec.Code
 	}
-	a := &asset{name: "page", ctype: "text/html; charset=utf-8", raw: normalizeHTML(rec.Body.Bytes())}
-	a.etag = newAsset("page", a.raw, nil, nil).etag
+	raw := normalizeHTML(rec.Body.Bytes())
+	a := &asset{name: "page", ctype: "text/html; charset=utf-8", raw: raw, etag: contentETag(raw)}
 	// Pages are compressed fast: they are small and many.
 	a.gz = gzipBytes(a.raw, gzip.DefaultCompression)
 	a.br = brotliBytes(a.raw, 5)
