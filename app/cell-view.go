@@ -85,7 +85,7 @@ func markedText(text string, spans []Span) app.UI {
 	if len(spans) == 0 {
 		return app.Text(text)
 	}
-	return app.Raw(`<span class="bg-hl">` + markedHTML(text, spans) + `</span>`)
+	return app.Raw(markedSpan(text, spans))
 }
 
 // markedHTML escapes text and wraps the matched spans in <mark>.

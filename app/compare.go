@@ -33,12 +33,7 @@ type CompareRow struct {
 // Compare builds the comparison of s.Compare. Rows that agree are dropped
 // when s.Diff is set.
 func Compare(cat *data.Catalog, s State) Comparison {
-	var c Comparison
-	for _, id := range s.Compare {
-		if it := cat.Item(id); it != nil {
-			c.Items = append(c.Items, it)
-		}
-	}
+	c := Comparison{Items: pickedItems(cat, s.Compare)}
 	for _, col := range cat.Columns {
 		row := CompareRow{Column: col}
 		for _, it := range c.Items {

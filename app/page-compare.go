@@ -190,15 +190,13 @@ func (p *Page) handleViewTools(ctx app.Context) {
 	})
 	ctx.Handle(actionCompareTop, func(ctx app.Context, a app.Action) {
 		if top := TopFits(p.result.Rows); len(top) >= 2 {
-			p.state = p.state.CompareTop(top)
-			p.state.Compare = nil // openCompare pushes the comparison itself
-			p.writeURL(ctx)       // the grid entry keeps the picks
-			p.openCompare(ctx)
+			p.state = p.state.WithPicks(top)
+			p.openCompare(ctx) // the grid entry behind it keeps the picks
 		}
 	})
 	if app.IsClient && p.themePref == "" {
 		p.themePref = savedTheme()
-		applyAppearance(p.theme(), p.state.Accent)
+		p.syncAppearance()
 	}
 }
 

@@ -87,6 +87,8 @@ type Page struct {
 	// themePref is the theme picked with the switch ("auto", "light",
 	// "dark"), remembered in localStorage; a theme= in the URL wins.
 	themePref string
+	// appearance is the theme and accent last put on the document.
+	appearance string
 	// shown is how many grid rows are rendered: a big catalog is shown a
 	// page at a time, while search and counts always cover all of it.
 	shown int
@@ -149,7 +151,16 @@ func (p *Page) apply(st State) {
 	p.state = st
 	p.result = View(p.Index, st)
 	p.compare = Compare(p.Index.Catalog, st)
-	applyAppearance(p.theme(), st.Accent)
+	p.syncAppearance()
+}
+
+// syncAppearance puts the theme and accent on the document when they
+// changed: apply runs on every keystroke, they rarely change.
+func (p *Page) syncAppearance() {
+	if key := p.theme() + "/" + p.state.Accent; key != p.appearance {
+		p.appearance = key
+		applyAppearance(p.theme(), p.state.Accent)
+	}
 }
 
 // theme is the effective theme: the URL's, else (outside embeds) the one

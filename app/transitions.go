@@ -256,11 +256,8 @@ func (s State) WithHideUnfit(hide bool) State {
 	return s
 }
 
-// CompareTop returns s comparing ids side by side (the best matches).
-func (s State) CompareTop(ids []string) State {
-	if len(ids) < 2 {
-		return s
-	}
+// WithPicks returns s with ids in the compare tray (the best matches).
+func (s State) WithPicks(ids []string) State {
 	s.Picks = slices.Clone(ids)
-	return s.OpenCompare()
+	return s
 }
