@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,34 +43,72 @@ const (
 	maxTermLen = 40
 )
 
-// Index is a catalog prepared for fast fuzzy search.
+// Index is a catalog prepared for fast fuzzy search, filtering and sorting.
 type Index struct {
 	// Catalog is the indexed catalog.
 	Catalog *data.Catalog
 	docs    []doc
-	facets  facetIndex
+	// texts are the distinct searchable strings: a language, a license or
+	// an ORM recurs across items, and each is matched once per term.
+	texts []searchText
+	// postings lists where each text occurs: text t's are
+	// postings[postingsAt[t]:postingsAt[t+1]].
+	postings   []posting
+	postingsAt []int32
+	facets     facetIndex
+	order      ordering
 }
 
 type doc struct {
 	fields []field
 }
 
+// field is one searchable string of an item.
 type field struct {
 	key    Field
-	text   string
-	lower  string // text in lower case, for the quick subsequence test
-	mask   uint64
+	text   int32 // into Index.texts
 	weight int
+}
+
+// posting is one occurrence of a text: field f of item doc.
+type posting struct {
+	doc, f int32
+}
+
+type searchText struct {
+	text  string
+	lower string // text in lower case, for the quick subsequence test
+	mask  uint64 // runeMask(text)
+	pairs uint64 // pairMask(lower)
+	// named is set when the text is an item's name or alias somewhere,
+	// where matches may be more scattered than in cells.
+	named bool
 }
 
 // NewIndex prepares cat for searching. Build it once per catalog.
 func NewIndex(cat *data.Catalog) *Index {
-	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items)), facets: newFacetIndex(cat)}
+	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items)), order: newOrdering(cat)}
+	ix.facets = newFacetIndex(cat, ix.order.byName)
+	ids := map[string]int32{}
+	add := func(d *doc, key Field, text string, weight int) {
+		if text == "" {
+			return
+		}
+		id, ok := ids[text]
+		if !ok {
+			id = int32(len(ix.texts))
+			ids[text] = id
+			lower := strings.ToLower(text)
+			ix.texts = append(ix.texts, searchText{text: text, lower: lower, mask: runeMask(text), pairs: pairMask(lower)})
+		}
+		ix.texts[id].named = ix.texts[id].named || weight > 0
+		d.fields = append(d.fields, field{key: key, text: id, weight: weight})
+	}
 	for i, it := range cat.Items {
 		d := &ix.docs[i]
-		d.add(Field{Column: NameField}, it.Name, nameWeight)
+		add(d, Field{Column: NameField}, it.Name, nameWeight)
 		for j, a := range it.Aliases {
-			d.add(Field{Column: AliasField, Elem: j}, a, aliasWeight)
+			add(d, Field{Column: AliasField, Elem: j}, a, aliasWeight)
 		}
 		for _, col := range cat.Columns {
 			if !col.Search {
@@ -78,11 +117,28 @@ func NewIndex(cat *data.Catalog) *Index {
 			cell := it.Cells[col.ID]
 			if col.Type == data.List {
 				for j, v := range cell.List() {
-					d.add(Field{Column: col.ID, Elem: j}, v, 0)
+					add(d, Field{Column: col.ID, Elem: j}, v, 0)
 				}
 				continue
 			}
-			d.add(Field{Column: col.ID}, SearchText(col, cell), 0)
+			add(d, Field{Column: col.ID}, SearchText(col, cell), 0)
+		}
+	}
+	ix.postingsAt = make([]int32, len(ix.texts)+1)
+	for _, d := range ix.docs {
+		for _, f := range d.fields {
+			ix.postingsAt[f.text+1]++
+		}
+	}
+	for t := range ix.texts {
+		ix.postingsAt[t+1] += ix.postingsAt[t]
+	}
+	ix.postings = make([]posting, int(ix.postingsAt[len(ix.texts)]))
+	next := slices.Clone(ix.postingsAt[:len(ix.texts)])
+	for i, d := range ix.docs {
+		for j, f := range d.fields {
+			ix.postings[next[f.text]] = posting{doc: int32(i), f: int32(j)}
+			next[f.text]++
 		}
 	}
 	return ix
@@ -95,13 +151,6 @@ func SearchText(col *data.Column, cell *data.Cell) string {
 		return cell.Detail
 	}
 	return cell.Display(col.Type)
-}
-
-func (d *doc) add(key Field, text string, weight int) {
-	if text == "" {
-		return
-	}
-	d.fields = append(d.fields, field{key: key, text: text, lower: strings.ToLower(text), mask: runeMask(text), weight: weight})
 }
 
 // runeMask sets one bit per ASCII letter or digit in s, case-folded. A term
@@ -121,6 +170,79 @@ func runeMask(s string) uint64 {
 		}
 	}
 	return m
+}
+
+// pairMask sets one bit per pair of adjacent ASCII bytes in s (hashed to
+// 64 bits): a cheap test for whether s can contain a given pair.
+func pairMask(s string) uint64 {
+	var m uint64
+	for i := 1; i < len(s); i++ {
+		if s[i-1] < utf8.RuneSelf && s[i] < utf8.RuneSelf {
+			m |= pairBit(s[i-1], s[i])
+		}
+	}
+	return m
+}
+
+func pairBit(a, b byte) uint64 {
+	return 1 << ((uint(a)*31 + uint(b)) % 64)
+}
+
+// termPairs are the adjacent pairs of a lower-cased term, for the test that
+// a text holds enough of them contiguously (see acceptable): a match with
+// g gaps keeps n-1-g of the term's n-1 pairs side by side in the text.
+type termPairs struct {
+	ascii []string // two-byte pairs of ASCII letters
+	bits  []uint64 // their pairBit
+	other int      // pairs with a non-ASCII rune: not tested, counted as held
+}
+
+func pairsOf(lower string) termPairs {
+	var tp termPairs
+	r := []rune(lower)
+	for i := 1; i < len(r); i++ {
+		if r[i-1] < utf8.RuneSelf && r[i] < utf8.RuneSelf {
+			tp.ascii = append(tp.ascii, string([]byte{byte(r[i-1]), byte(r[i])}))
+			tp.bits = append(tp.bits, pairBit(byte(r[i-1]), byte(r[i])))
+		} else {
+			tp.other++
+		}
+	}
+	return tp
+}
+
+// mayHold is holds on the pair masks alone: it never reads the text, and
+// never says no when holds would say yes.
+func (tp termPairs) mayHold(x *searchText, need int) bool {
+	held := tp.other
+	for _, b := range tp.bits {
+		if x.pairs&b != 0 {
+			held++
+		}
+	}
+	return held >= need
+}
+
+// holds reports whether text x contains at least need of the pairs.
+func (tp termPairs) holds(x *searchText, need int) bool {
+	held := tp.other
+	for i, p := range tp.ascii {
+		if held >= need {
+			return true
+		}
+		if x.pairs&tp.bits[i] != 0 && strings.Contains(x.lower, p) {
+			held++
+		}
+	}
+	return held >= need
+}
+
+// maxGaps is how many breaks acceptable allows in a match of n runes.
+func maxGaps(n int, named bool) int {
+	if named {
+		return max(1, (n+1)/2)
+	}
+	return n / 4
 }
 
 // Hit is how one item matched a query.
@@ -265,76 +387,103 @@ func Terms(q string) []string {
 	return terms
 }
 
-type fieldRef struct {
-	doc, field int
-}
-
 // matchTerm runs one term over the fields of the live items, records marks
-// and each item's best score, and reports whether anything matched.
+// and each item's best score, and reports whether anything matched. Each
+// distinct text is tested and scored once, however many items share it.
 func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, hits []Hit) bool {
 	tm := runeMask(term)
 	lt := strings.ToLower(term)
-	var refs []fieldRef
-	for i := range ix.docs {
-		if !alive[i] {
+	n := utf8.RuneCountInString(term)
+	tp := pairsOf(lt)
+	// Cheap tests come before the scoring matcher, which costs a pass over
+	// the text per term: the letters must all be there, in order, with
+	// enough of them side by side for acceptable to take the match. A
+	// text only counts if a live item has it.
+	var cands []int32
+	for t := range ix.texts {
+		x := &ix.texts[t]
+		if x.mask&tm != tm {
 			continue
 		}
-		for j := range ix.docs[i].fields {
-			// Two cheap tests before the scoring matcher, which costs a
-			// pass over the text per term: the letters must all be there,
-			// and in order.
-			if f := &ix.docs[i].fields[j]; f.mask&tm == tm && subsequence(f.lower, lt) {
-				refs = append(refs, fieldRef{i, j})
-			}
+		need := n - 1 - maxGaps(n, x.named)
+		if tp.mayHold(x, need) && subsequence(x.lower, lt) && tp.holds(x, need) && ix.live(int32(t), alive) {
+			cands = append(cands, int32(t))
 		}
 	}
-	if len(refs) == 0 {
+	if len(cands) == 0 {
 		return false
 	}
-	n := utf8.RuneCountInString(term)
 	seq := func(yield func(string) bool) {
-		for _, r := range refs {
-			if !yield(ix.docs[r.doc].fields[r.field].text) {
+		for _, c := range cands {
+			if !yield(ix.texts[c].text) {
 				return
 			}
 		}
 	}
 	found := false
 	for _, m := range fuzzy.FindFromIterNoSort(term, seq) {
-		r := refs[m.Index]
-		f := &ix.docs[r.doc].fields[r.field]
-		if !acceptable(f, m.MatchedIndexes, n) {
-			continue
+		t := cands[m.Index]
+		text := ix.texts[t].text
+		var marks []Span
+		accepted := [2]int8{} // per kind of field (cell, name or alias): 0 unknown, 1 yes, -1 no
+		for _, p := range ix.postings[ix.postingsAt[t]:ix.postingsAt[t+1]] {
+			if !alive[p.doc] {
+				continue
+			}
+			f := &ix.docs[p.doc].fields[p.f]
+			kind := min(f.weight, 1)
+			if accepted[kind] == 0 {
+				accepted[kind] = -1
+				if acceptable(text, f.weight, m.MatchedIndexes, n) {
+					accepted[kind] = 1
+				}
+			}
+			if accepted[kind] < 0 {
+				continue
+			}
+			found = true
+			if s := m.Score + f.weight - penalty; s > best[p.doc] {
+				best[p.doc] = s
+			}
+			if marks == nil {
+				marks = spans(text, m.MatchedIndexes)
+			}
+			h := &hits[p.doc]
+			if h.Marks == nil {
+				h.Marks = map[Field][]Span{}
+			}
+			h.Marks[f.key] = mergeSpans(h.Marks[f.key], marks)
 		}
-		found = true
-		if s := m.Score + f.weight - penalty; s > best[r.doc] {
-			best[r.doc] = s
-		}
-		h := &hits[r.doc]
-		if h.Marks == nil {
-			h.Marks = map[Field][]Span{}
-		}
-		h.Marks[f.key] = mergeSpans(h.Marks[f.key], spans(f.text, m.MatchedIndexes))
 	}
 	return found
 }
 
+// live reports whether a live item has text t.
+func (ix *Index) live(t int32, alive []bool) bool {
+	for _, p := range ix.postings[ix.postingsAt[t]:ix.postingsAt[t+1]] {
+		if alive[p.doc] {
+			return true
+		}
+	}
+	return false
+}
+
 // acceptable filters out scattered matches that a subsequence matcher
-// finds in long text: names and aliases may skip a few characters
-// ("aspnet" in "ASP.NET Core"), cell text must start at a word and be
-// nearly contiguous.
-func acceptable(f *field, idx []int, n int) bool {
+// finds in long text: names and aliases (weight > 0) may skip a few
+// characters ("aspnet" in "ASP.NET Core"), cell text must start at a word
+// and be nearly contiguous.
+func acceptable(text string, weight int, idx []int, n int) bool {
 	gaps := 0
 	for k := 1; k < len(idx); k++ {
-		_, size := utf8.DecodeRuneInString(f.text[idx[k-1]:])
+		_, size := utf8.DecodeRuneInString(text[idx[k-1]:])
 		if idx[k] != idx[k-1]+size {
 			gaps++
 		}
 	}
-	if f.weight > 0 {
-		return gaps <= max(1, (n+1)/2)
+	if gaps > maxGaps(n, weight > 0) {
+		return false
 	}
-	return wordStart(f.text, idx[0]) && gaps <= n/4
+	return weight > 0 || wordStart(text, idx[0])
 }
 
 // wordStart reports whether byte offset i starts a word: the text's start,

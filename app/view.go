@@ -1,9 +1,7 @@
 package app
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 
 	"backendgrid/data"
 )
@@ -95,14 +93,19 @@ func View(ix *Index, s State) Result {
 			possible[f] = make([]int, len(fx.values[f]))
 		}
 	}
-	for i, it := range cat.Items {
+	// Items are walked in name order: rows come out sorted by name, which
+	// is the listing's order and every sort's tie-break.
+	// The facet index is laid out in the same order: p is the position.
+	var at []int32
+	for p, i32 := range ix.order.byName {
+		i, it := int(i32), cat.Items[i32]
 		if s.Only != nil {
 			if !slices.Contains(s.Only, it.ID) {
 				continue
 			}
 			res.Total++
 			for f := range possible {
-				fx.count(possible[f], f, i)
+				fx.count(possible[f], f, p)
 			}
 		}
 		if !found.matched(i) {
@@ -112,7 +115,7 @@ func View(ix *Index, s State) Result {
 		// facet: that is the standard OR-within, AND-across rule.
 		failed, failedAt := 0, -1
 		for f := range fx.cols {
-			if active[f] && !fx.passes(selected[f], f, i) {
+			if active[f] && !fx.passes(selected[f], f, p) {
 				failed++
 				failedAt = f
 				if failed > 1 {
@@ -135,16 +138,17 @@ func View(ix *Index, s State) Result {
 				row.Fit = &fit
 			}
 			for f := range fx.cols {
-				fx.count(counts[f], f, i)
+				fx.count(counts[f], f, p)
 			}
 			res.Rows = append(res.Rows, row)
+			at = append(at, i32)
 		case 1:
 			// With misfits hidden, ticking the value would not show this
 			// row either, so it does not count.
 			if s.HideUnfit && FitOf(cat, it, s.Need, s.Want).Failed {
 				continue
 			}
-			fx.count(counts[failedAt], failedAt, i)
+			fx.count(counts[failedAt], failedAt, p)
 		}
 	}
 
@@ -163,7 +167,7 @@ func View(ix *Index, s State) Result {
 		res.Facets = append(res.Facets, facet)
 	}
 
-	sortRows(cat, res.Rows, s.Sort, s.Query != "", s.Choosing())
+	ix.sortRows(res.Rows, at, s.Sort, s.Query != "", s.Choosing())
 	return res
 }
 
@@ -174,13 +178,15 @@ func View(ix *Index, s State) Result {
 type facetIndex struct {
 	cols   []*data.Column
 	values [][]string // per facet: its values, in display order
-	// per facet: the value indexes of every item, item i's at
-	// vals[f][off[f][i]:off[f][i+1]]
+	// per facet: the value indexes of every item, the one at position p's
+	// at vals[f][off[f][p]:off[f][p+1]]
 	vals [][]uint32
 	off  [][]uint32
 }
 
-func newFacetIndex(cat *data.Catalog) facetIndex {
+// Items are stored in the given order (View walks them by name), so that
+// the walk reads each array from start to end.
+func newFacetIndex(cat *data.Catalog, order []int32) facetIndex {
 	var fx facetIndex
 	for _, c := range cat.Columns {
 		if !c.Facet {
@@ -193,9 +199,9 @@ func newFacetIndex(cat *data.Catalog) facetIndex {
 		}
 		var vals []uint32
 		off := make([]uint32, 0, len(cat.Items)+1)
-		for _, it := range cat.Items {
+		for _, i := range order {
 			off = append(off, uint32(len(vals)))
-			for _, value := range it.Cells[c.ID].List() {
+			for _, value := range cat.Items[i].Cells[c.ID].List() {
 				vals = append(vals, pos[value])
 			}
 		}
@@ -208,9 +214,10 @@ func newFacetIndex(cat *data.Catalog) facetIndex {
 	return fx
 }
 
-// passes reports whether item i has one of the selected values of facet f.
-func (fx *facetIndex) passes(selected []bool, f, i int) bool {
-	for _, v := range fx.vals[f][fx.off[f][i]:fx.off[f][i+1]] {
+// passes reports whether the item at position p has one of the selected
+// values of facet f.
+func (fx *facetIndex) passes(selected []bool, f, p int) bool {
+	for _, v := range fx.vals[f][fx.off[f][p]:fx.off[f][p+1]] {
 		if selected[v] {
 			return true
 		}
@@ -218,9 +225,9 @@ func (fx *facetIndex) passes(selected []bool, f, i int) bool {
 	return false
 }
 
-// count adds item i's values of facet f to counts.
-func (fx *facetIndex) count(counts []int, f, i int) {
-	for _, v := range fx.vals[f][fx.off[f][i]:fx.off[f][i+1]] {
+// count adds the values of facet f of the item at position p to counts.
+func (fx *facetIndex) count(counts []int, f, p int) {
+	for _, v := range fx.vals[f][fx.off[f][p]:fx.off[f][p+1]] {
 		counts[v]++
 	}
 }
@@ -231,63 +238,4 @@ func valueLabel(col *data.Column, v string) string {
 		return data.SupportLabel(v)
 	}
 	return v
-}
-
-// sortRows orders rows by the sort key, ties broken by name then id. With
-// no key, criteria rank by fit (missed must-haves last, then nice-to-have
-// credit, then search score), a search ranks by score and a plain listing
-// goes by name.
-//
-// Ties always end at the unique id, so the order is total and an unstable
-// sort gives the stable result. The column's sort key is read once per row
-// (not per comparison), and entries are sorted, not whole rows.
-func sortRows(cat *data.Catalog, rows []Row, k SortKey, searching, choosing bool) {
-	col := cat.Column(k.Column)
-	type entry struct {
-		row  *Row
-		num  int    // year, enum or support rank
-		text string // text key
-	}
-	entries := make([]entry, len(rows))
-	for i := range rows {
-		e := entry{row: &rows[i]}
-		if col != nil {
-			cell := rows[i].Item.Cells[col.ID]
-			switch col.Type {
-			case data.Year:
-				e.num = cell.Year()
-			case data.Enum:
-				e.num = slices.Index(col.Values, cell.Text())
-			case data.Support:
-				e.num = slices.Index(data.SupportLevels, cell.Text())
-			default:
-				e.text = cell.SortKey()
-			}
-		}
-		entries[i] = e
-	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		var c int
-		switch {
-		case k.Column == NameColumn:
-			c = strings.Compare(a.row.Item.SortName(), b.row.Item.SortName())
-		case col != nil:
-			c = cmp.Or(cmp.Compare(a.num, b.num), strings.Compare(a.text, b.text))
-		case choosing:
-			c = byFit(*a.row, *b.row)
-		case searching:
-			c = cmp.Compare(b.row.Score, a.row.Score)
-		}
-		if k.Desc {
-			c = -c
-		}
-		return cmp.Or(c,
-			strings.Compare(a.row.Item.SortName(), b.row.Item.SortName()),
-			strings.Compare(a.row.Item.ID, b.row.Item.ID))
-	})
-	sorted := make([]Row, len(rows))
-	for i, e := range entries {
-		sorted[i] = *e.row
-	}
-	copy(rows, sorted)
 }
