@@ -20,13 +20,13 @@ import (
 // per cell, which is most of the cost of the wasm's first render. Every
 // piece of text and every attribute value goes through html.EscapeString.
 func cellView(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) app.UI {
-	if cell == nil {
-		return app.Span().Class("bg-missing").Text("—")
-	}
 	return app.Raw(cellHTML(col, it, cell, marks))
 }
 
 func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) string {
+	if cell == nil {
+		return `<span class="bg-missing">—</span>`
+	}
 	var b strings.Builder
 	b.WriteString(`<div class="bg-cell">`)
 	writeValue(&b, col, cell, marks)
@@ -114,7 +114,7 @@ func markedList(values []string, colID string, marks map[Field][]Span) string {
 
 // matchedAliases shows the aliases the search matched ("also RoR"), so a
 // hit on a name the row does not display is explained.
-func matchedAliases(it *data.Item, marks map[Field][]Span) app.UI {
+func matchedAliases(it *data.Item, marks map[Field][]Span) string {
 	var parts []string
 	for i, a := range it.Aliases {
 		if m := marks[Field{Column: AliasField, Elem: i}]; len(m) > 0 {
@@ -122,14 +122,14 @@ func matchedAliases(it *data.Item, marks map[Field][]Span) app.UI {
 		}
 	}
 	if len(parts) == 0 {
-		return nil
+		return ""
 	}
-	return app.Raw(`<span class="bg-also">also ` + strings.Join(parts, ", ") + `</span>`)
+	return `<span class="bg-also">also ` + strings.Join(parts, ", ") + `</span>`
 }
 
 // hiddenMatches shows matches found in columns that are not on screen, so
 // every result says why it is there.
-func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks map[Field][]Span) app.UI {
+func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks map[Field][]Span) string {
 	var parts []string
 	for f, m := range marks {
 		if f.Column == NameField || f.Column == AliasField || len(m) == 0 {
@@ -141,7 +141,7 @@ func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, mar
 		parts = append(parts, f.Column)
 	}
 	if len(parts) == 0 {
-		return nil
+		return ""
 	}
 	slices.Sort(parts)
 	parts = slices.Compact(parts)
@@ -162,7 +162,7 @@ func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, mar
 		}
 	}
 	b.WriteString(`</span>`)
-	return app.Raw(b.String())
+	return b.String()
 }
 
 // shortURL drops the scheme and a trailing slash for display.

@@ -1,11 +1,15 @@
 package app
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"backendgrid/data"
+	"backendgrid/data/synthetic"
 )
 
 // mount renders a component in go-app's test engine.
@@ -28,46 +32,99 @@ func match(t *testing.T, expected app.UI, root app.UI, path ...int) {
 func TestGridTableMarkup(t *testing.T) {
 	cat := fixture(t)
 	ix := NewIndex(cat)
-	st := State{Query: "alp", Sort: SortKey{Column: "released", Desc: true}}
-	g := &gridTable{Result: View(ix, st), State: st, Catalog: cat}
+	st := State{Query: "alp", Sort: SortKey{Column: "released", Desc: true}, Picks: []string{"alpha"}}
+	res := View(ix, st)
+	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
 	mount(t, g)
 
-	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption"), g, 0)
-	match(t, app.Table().Class("bg-table"), g, 0, 0)
-	match(t, app.Caption().ID("grid-caption").Class("bg-visually-hidden"), g, 0, 0, 0)
-	match(t, app.Text("Test tools compared, sorted by First release, descending. Facts as of 2026-01-31; each cell links to its source."), g, 0, 0, 0, 0)
-	// Header row: the name column, then the visible schema columns.
-	match(t, app.Th().Scope("col").Class("bg-col-name"), g, 0, 0, 1, 0, 0)
-	match(t, app.Th().Scope("col").Class("bg-col-list"), g, 0, 0, 1, 0, 1)
-	// The sorted column, and only it, carries aria-sort.
-	match(t, app.Th().Scope("col").Class("bg-col-year").Aria("sort", "descending"), g, 0, 0, 1, 0, 4)
-	// One row per match, its first cell a row header.
-	match(t, app.Tr().ID("row-alpha"), g, 0, 0, 2, 0)
-	match(t, app.Th().Scope("row").Class("bg-col-name"), g, 0, 0, 2, 0, 0)
-	// The row header holds the compare checkbox, its label and the name.
-	match(t, app.Input().Type("checkbox").ID("pick-alpha").Class("bg-pick").Name("pick").Value("alpha").
-		Attr("form", FormID).Title("Compare Alpha").OnChange(func(app.Context, app.Event) {}), g, 0, 0, 2, 0, 0, 0, 0)
-	match(t, app.Label().For("pick-alpha").Class("bg-visually-hidden"), g, 0, 0, 2, 0, 0, 0, 1)
-	match(t, app.Text("Compare Alpha"), g, 0, 0, 2, 0, 0, 0, 1, 0)
-	match(t, app.A().Class("bg-name").Href("https://example.com/alpha").Target("_blank").Rel("noopener").Title("Alpha website (opens in a new tab)"), g, 0, 0, 2, 0, 0, 0, 2, 0)
-	match(t, app.Raw(`<span class="bg-hl"><mark>Alp</mark>ha</span>`), g, 0, 0, 2, 0, 0, 0, 2, 0, 0)
-
-	html := app.HTMLString(g)
-	for _, want := range []string{
-		`href="?q=alp&sort=released"`, // the next click on the sorted column goes ascending
-		`<span class="bg-hl"><mark>Alp</mark>haORM</span>`,
-		`aria-label="Source for Alpha, ORM (opens in a new tab)"`,
-	} {
-		if !strings.Contains(html, want) {
-			t.Errorf("table HTML lacks %s", want)
+	// The wrapper handles the table's controls by delegation.
+	noop := func(app.Context, app.Event) {}
+	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption").OnClick(noop).OnChange(noop), g, 0)
+	root := parseTable(t, app.HTMLString(g))
+	table := find(t, root, "table.bg-table")
+	caption := find(t, table, "caption#grid-caption.bg-visually-hidden")
+	if got, want := textOf(caption), "Test tools compared, sorted by First release, descending. Facts as of 2026-01-31; each cell links to its source."; got != want {
+		t.Errorf("caption %q, want %q", got, want)
+	}
+	// Header row: the name column, then the visible schema columns; the
+	// sorted column, and only it, carries aria-sort.
+	heads := findAll(table, "thead th")
+	wantHeads := []string{"col bg-col-name ", "col bg-col-list ", "col bg-col-enum ", "col bg-col-support ", "col bg-col-year descending"}
+	if len(heads) != len(wantHeads) {
+		t.Fatalf("%d column headers, want %d", len(heads), len(wantHeads))
+	}
+	for i, th := range heads {
+		if got := attr(th, "scope") + " " + attr(th, "class") + " " + attr(th, "aria-sort"); got != wantHeads[i] {
+			t.Errorf("header %d is %q, want %q", i, got, wantHeads[i])
 		}
+	}
+	// The next click on the sorted column goes ascending, as a real link
+	// and for the delegated handler.
+	sortLink := find(t, heads[4], "a.bg-sort#sort-released")
+	if attr(sortLink, "href") != "?pick=alpha&q=alp&sort=released" || attr(sortLink, "data-sort") != "released" || attr(sortLink, "title") != "Sort by First release, ascending" {
+		t.Errorf("sort link %v", sortLink.Attr)
+	}
+	// One row per match, its first cell a row header with the compare
+	// checkbox (ticked: alpha is picked), its label and the name.
+	row := find(t, table, "tbody tr#row-alpha")
+	th := find(t, row, "th.bg-col-name")
+	if attr(th, "scope") != "row" {
+		t.Errorf("row header scope %q", attr(th, "scope"))
+	}
+	box := find(t, th, "input#pick-alpha.bg-pick")
+	for k, v := range map[string]string{"type": "checkbox", "name": "pick", "value": "alpha", "form": FormID, "title": "Compare Alpha", "checked": ""} {
+		if a, ok := attrOK(box, k); !ok || a != v {
+			t.Errorf("checkbox %s=%q (present %v), want %q", k, a, ok, v)
+		}
+	}
+	if label := find(t, th, "label.bg-visually-hidden"); attr(label, "for") != "pick-alpha" || textOf(label) != "Compare Alpha" {
+		t.Errorf("label for=%q text %q", attr(label, "for"), textOf(label))
+	}
+	name := find(t, th, "a.bg-name")
+	if attr(name, "href") != "https://example.com/alpha" || attr(name, "target") != "_blank" || attr(name, "rel") != "noopener" || attr(name, "title") != "Alpha website (opens in a new tab)" {
+		t.Errorf("name link %v", name.Attr)
+	}
+	if mark := find(t, name, "span.bg-hl mark"); textOf(mark) != "Alp" {
+		t.Errorf("name highlight %q", textOf(mark))
+	}
+	if got := len(findAll(row, "td")); got != 4 {
+		t.Errorf("%d cells, want 4", got)
+	}
+	src := find(t, row, "td.bg-col-support a.bg-src")
+	if attr(src, "aria-label") != "Source for Alpha, ORM (opens in a new tab)" {
+		t.Errorf("source link label %q", attr(src, "aria-label"))
+	}
+	if detail := find(t, row, "td.bg-col-support span.bg-detail"); textOf(detail) != "AlphaORM" {
+		t.Errorf("detail %q", textOf(detail))
+	}
+}
+
+// TestGridTableEscapes checks that text from the catalog and the address
+// cannot write markup into the table.
+func TestGridTableEscapes(t *testing.T) {
+	cat := fixture(t)
+	evil := `"><img src=x onerror=alert(1)>`
+	it := cat.Item("alpha")
+	saved := it.Name
+	it.Name = "Alpha" + evil
+	defer func() { it.Name = saved }()
+	st := State{Query: "alpha " + evil}
+	res := View(NewIndex(cat), State{})
+	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
+	root := parseTable(t, g.html())
+	if imgs := findAll(root, "img"); len(imgs) > 0 {
+		t.Fatalf("the table holds %d injected elements", len(imgs))
+	}
+	if box := find(t, root, "input#pick-alpha"); attr(box, "title") != "Compare Alpha"+evil {
+		t.Errorf("title %q", attr(box, "title"))
 	}
 }
 
 func TestGridTableShowsNotesAndHiddenMatches(t *testing.T) {
 	cat := fixture(t)
 	st := State{Query: "hopper"}
-	g := &gridTable{Result: View(NewIndex(cat), st), State: st, Catalog: cat}
+	res := View(NewIndex(cat), st)
+	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
 	mount(t, g)
 	html := app.HTMLString(g)
 	for _, want := range []string{
@@ -280,4 +337,44 @@ func hasTag(html string, fragments ...string) bool {
 		}
 	}
 	return false
+}
+
+// TestPageShowsALongResultAPageAtATime checks that a big catalog renders
+// its first page of rows with a button for the next, while the summary
+// and the counts cover every row.
+func TestPageShowsALongResultAPageAtATime(t *testing.T) {
+	base := real(t).Catalog
+	js, err := synthetic.JSON(base, rowsPerPage*2+7, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := data.Parse("synthetic.json", js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex(cat)
+	p := &Page{Index: ix}
+	mount(t, p)
+	html := app.HTMLString(p)
+	if got := strings.Count(html, `<tr id="row-`); got != rowsPerPage {
+		t.Errorf("%d rows drawn, want %d", got, rowsPerPage)
+	}
+	total := len(cat.Items)
+	if want := fmt.Sprintf("Show %d more (%d of %d shown)", rowsPerPage, rowsPerPage, total); !strings.Contains(html, want) {
+		t.Errorf("page lacks %q", want)
+	}
+	more := &Page{Index: ix, shown: 2 * rowsPerPage}
+	mount(t, more)
+	html = app.HTMLString(more)
+	if got := strings.Count(html, `<tr id="row-`); got != 2*rowsPerPage {
+		t.Errorf("after one more page: %d rows drawn, want %d", got, 2*rowsPerPage)
+	}
+	if want := fmt.Sprintf("Show 7 more (%d of %d shown)", 2*rowsPerPage, total); !strings.Contains(html, want) {
+		t.Errorf("page lacks %q", want)
+	}
+	// A new search starts again at the first page.
+	p.apply(p.state.WithQuery("ka"))
+	if p.limit() != rowsPerPage {
+		t.Errorf("a new query keeps %d rows shown", p.limit())
+	}
 }

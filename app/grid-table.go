@@ -1,6 +1,9 @@
 package app
 
 import (
+	"html"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"backendgrid/data"
@@ -8,158 +11,166 @@ import (
 
 // gridTable is the comparison grid: one row per matching item, one column
 // per visible schema column, the item name as the row header.
+//
+// The table is one escaped HTML string, not a tree of go-app elements: a
+// keystroke that changes the result then costs the wasm one DOM call and
+// the browser one parse, instead of thousands of calls through syscall/js
+// (at 100 rows, most of a key's time). Its two controls, the sort links
+// and the compare checkboxes, are handled by delegation on the wrapper.
 type gridTable struct {
 	app.Compo
 
-	// Result holds the rows and the visible columns.
-	Result Result
+	// Rows are the rows to draw: the result's first page or pages, not
+	// all of it (go-app compares the fields on every update).
+	Rows []Row
+	// Columns are the visible columns, in order.
+	Columns []*data.Column
 	// State gives the current sort and the links for re-sorting.
 	State State
 	// Catalog resolves column ids of matches in hidden columns.
 	Catalog *data.Catalog
-	// Limit is how many rows to render; the rest wait for "Show more".
-	Limit int
 }
 
-func (g *gridTable) sortBy(k SortKey) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		// The header is a real link for readers without JavaScript; here
-		// the page applies the sort itself and replaces the URL.
-		e.PreventDefault()
-		e.Call("stopPropagation")
-		ctx.NewActionWithValue(actionSort, k)
+// onClick applies a sort link's sort in place. The links are real links
+// for readers without JavaScript, and a click with a modifier key still
+// opens one in a new tab or window.
+func (g *gridTable) onClick(ctx app.Context, e app.Event) {
+	link := e.Get("target").Call("closest", "a.bg-sort")
+	if !link.Truthy() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("shiftKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	e.PreventDefault()
+	e.Call("stopPropagation")
+	raw := link.Call("getAttribute", "data-sort").String()
+	id, desc := strings.CutPrefix(raw, "-")
+	if id == NameColumn || g.Catalog.Column(id) != nil {
+		ctx.NewActionWithValue(actionSort, SortKey{Column: id, Desc: desc})
 	}
 }
 
-func (g *gridTable) pick(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionPick, id)
+// onChange picks or unpicks a row for comparison.
+func (g *gridTable) onChange(ctx app.Context, e app.Event) {
+	box := e.Get("target")
+	if box.Get("classList").Call("contains", "bg-pick").Bool() {
+		ctx.NewActionWithValue(actionPick, box.Get("value").String())
+	}
+}
+
+// OnUpdate keeps the keyboard focus on a control inside the table (a sort
+// link, a checkbox) when the update replaces the table's markup.
+func (g *gridTable) OnUpdate(ctx app.Context) {
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !active.Call("closest", ".bg-table").Truthy() {
+		return
+	}
+	if id := active.Get("id").String(); id != "" {
+		ctx.Defer(func(app.Context) {
+			el := app.Window().GetElementByID(id)
+			if el.Truthy() && !el.Equal(app.Window().Get("document").Get("activeElement")) {
+				el.Call("focus")
+			}
+		})
 	}
 }
 
 // Render draws the table inside a scroll container whose header row and
 // name column stay in view.
 func (g *gridTable) Render() app.UI {
-	return app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption").Body(
-		app.Table().Class("bg-table").Body(
-			// The caption is for assistive technology; the same facts are
-			// on screen above the scrolling box, where they stay readable.
-			app.Caption().ID("grid-caption").Class("bg-visually-hidden").Textf(
-				"%s compared, sorted by %s. Facts as of %s; each cell links to its source.",
-				g.Catalog.Title, g.State.SortLabel(g.Catalog), g.Catalog.AsOf),
-			app.THead().Body(
-				app.Tr().Body(
-					g.header(NameColumn, "Name", "bg-col-name"),
-					app.If(g.State.Choosing(), func() app.UI {
-						return app.Th().Scope("col").Class("bg-col-fit").Text("Fit")
-					}),
-					app.Range(g.Result.Columns).Slice(func(i int) app.UI {
-						col := g.Result.Columns[i]
-						return g.header(col.ID, col.Label, "bg-col-"+string(col.Type))
-					}),
-				),
-			),
-			app.TBody().Body(
-				app.Range(g.rows()).Slice(func(i int) app.UI {
-					return g.row(g.Result.Rows[i])
-				}),
-			),
-		),
-	)
+	return app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption").
+		OnClick(g.onClick).
+		OnChange(g.onChange).
+		Body(app.Raw(g.html()))
 }
 
-func (g *gridTable) rows() []Row {
-	if g.Limit > 0 && len(g.Result.Rows) > g.Limit {
-		return g.Result.Rows[:g.Limit]
+// html writes the table. Every piece of text and every attribute value
+// goes through html.EscapeString.
+func (g *gridTable) html() string {
+	var b strings.Builder
+	b.WriteString(`<table class="bg-table">`)
+	// The caption is for assistive technology; the same facts are on
+	// screen above the scrolling box, where they stay readable.
+	b.WriteString(`<caption id="grid-caption" class="bg-visually-hidden">`)
+	b.WriteString(html.EscapeString(g.Catalog.Title + " compared, sorted by " + g.State.SortLabel(g.Catalog) +
+		". Facts as of " + g.Catalog.AsOf + "; each cell links to its source."))
+	b.WriteString(`</caption><thead><tr>`)
+	g.header(&b, NameColumn, "Name", "bg-col-name")
+	if g.State.Choosing() {
+		b.WriteString(`<th scope="col" class="bg-col-fit">Fit</th>`)
 	}
-	return g.Result.Rows
+	for _, col := range g.Columns {
+		g.header(&b, col.ID, col.Label, "bg-col-"+string(col.Type))
+	}
+	b.WriteString(`</tr></thead><tbody>`)
+	for _, r := range g.Rows {
+		g.row(&b, r)
+	}
+	b.WriteString(`</tbody></table>`)
+	return b.String()
 }
 
-// header draws a sortable column header with aria-sort on the sorted one.
-func (g *gridTable) header(id, label, class string) app.UI {
-	next := g.State.NextSort(id)
-	th := app.Th().Scope("col").Class(class)
+// header writes a sortable column header with aria-sort on the sorted one.
+func (g *gridTable) header(b *strings.Builder, id, label, class string) {
+	b.WriteString(`<th scope="col" class="` + class + `"`)
 	switch {
 	case g.State.Sort.Column == id && g.State.Sort.Desc:
-		th = th.Aria("sort", "descending")
+		b.WriteString(` aria-sort="descending"`)
 	case g.State.Sort.Column == id:
-		th = th.Aria("sort", "ascending")
+		b.WriteString(` aria-sort="ascending"`)
 	}
+	next := g.State.NextSort(id)
 	direction := "ascending"
 	if next.Desc {
 		direction = "descending"
 	}
-	return th.Body(
-		app.A().
-			Class("bg-sort").
-			Href(g.State.WithSort(next).Href()).
-			Title("Sort by "+label+", "+direction).
-			// The scope tells go-app the handler changed: closures from one
-			// literal look equal to it, and the old sort would stick.
-			OnClick(g.sortBy(next), app.EventScope(next.String())).
-			Text(label),
-	)
+	b.WriteString(`><a class="bg-sort" id="sort-` + html.EscapeString(id) + `" href="` + html.EscapeString(g.State.WithSort(next).Href()) +
+		`" title="` + html.EscapeString("Sort by "+label+", "+direction) + `" data-sort="` + html.EscapeString(next.String()) + `">`)
+	b.WriteString(html.EscapeString(label))
+	b.WriteString(`</a></th>`)
 }
 
-func (g *gridTable) row(r Row) app.UI {
+// row writes one item: the row header with the compare checkbox and the
+// name, the fit when choosing, then the cells.
+func (g *gridTable) row(b *strings.Builder, r Row) {
 	it := r.Item
-	website := it.Cells[g.Catalog.NameLink]
-	pickID := "pick-" + it.ID
-	return app.Tr().ID("row-"+it.ID).Body(
-		app.Th().Scope("row").Class("bg-col-name").Body(
-			app.Div().Class("bg-rowhead").Body(
-				boolAttrs(app.Input().
-					Type("checkbox").
-					ID(pickID).
-					Class("bg-pick").
-					Name("pick").
-					Value(it.ID).
-					Attr("form", FormID).
-					Title("Compare "+it.Name).
-					OnChange(g.pick(it.ID), app.EventScope(it.ID)), g.State.Picked(it.ID), false),
-				app.Label().For(pickID).Class("bg-visually-hidden").Text("Compare "+it.Name),
-				app.Div().Body(
-					nameLink(it, website, r.Marks[Field{Column: NameField}]),
-					matchedAliases(it, r.Marks),
-					hiddenMatches(g.Catalog, g.Result.Columns, it, r.Marks),
-				),
-			),
-		),
-		app.If(r.Fit != nil, func() app.UI {
-			return fitCell(r.Fit)
-		}),
-		app.Range(g.Result.Columns).Slice(func(i int) app.UI {
-			col := g.Result.Columns[i]
-			return app.Td().Class("bg-col-" + string(col.Type)).Body(
-				cellView(col, it, it.Cells[col.ID], r.Marks),
-			)
-		}),
-	)
+	id := html.EscapeString(it.ID)
+	compare := html.EscapeString("Compare " + it.Name)
+	b.WriteString(`<tr id="row-` + id + `"><th scope="row" class="bg-col-name"><div class="bg-rowhead">`)
+	b.WriteString(`<input type="checkbox" id="pick-` + id + `" class="bg-pick" name="pick" value="` + id + `" form="` + FormID + `" title="` + compare + `"`)
+	if g.State.Picked(it.ID) {
+		b.WriteString(` checked`)
+	}
+	b.WriteString(`><label for="pick-` + id + `" class="bg-visually-hidden">` + compare + `</label><div>`)
+	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks[Field{Column: NameField}]))
+	b.WriteString(matchedAliases(it, r.Marks))
+	b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
+	b.WriteString(`</div></div></th>`)
+	if r.Fit != nil {
+		class := "bg-fit-yes"
+		if r.Fit.Failed {
+			class = "bg-fit-no"
+		}
+		b.WriteString(`<td class="bg-col-fit"><span class="bg-fit ` + class + `">` + html.EscapeString(fitVerdict(r.Fit)) +
+			`</span><p class="bg-fit-why">` + html.EscapeString(r.Fit.Explanation) + `</p></td>`)
+	}
+	for _, col := range g.Columns {
+		b.WriteString(`<td class="bg-col-` + string(col.Type) + `">`)
+		b.WriteString(cellHTML(col, it, it.Cells[col.ID], r.Marks))
+		b.WriteString(`</td>`)
+	}
+	b.WriteString(`</tr>`)
 }
 
 // nameLink is the item name, linked to its website when the catalog has a
 // website column.
 func nameLink(it *data.Item, website *data.Cell, marks []Span) app.UI {
-	name := markedText(it.Name, marks)
-	if website == nil || website.Text() == "" {
-		return app.Span().Class("bg-name").Body(name)
-	}
-	return app.A().Class("bg-name").
-		Href(website.Text()).
-		Target("_blank").
-		Rel("noopener").
-		Title(it.Name + " website (opens in a new tab)").
-		Body(name)
+	return app.Raw(nameLinkHTML(it, website, marks))
 }
 
-// fitCell shows how a row meets the criteria: a verdict, then the reasons.
-func fitCell(f *Fit) app.UI {
-	class := "bg-fit-yes"
-	if f.Failed {
-		class = "bg-fit-no"
+func nameLinkHTML(it *data.Item, website *data.Cell, marks []Span) string {
+	name := markedSpan(it.Name, marks)
+	if website == nil || website.Text() == "" {
+		return `<span class="bg-name">` + name + `</span>`
 	}
-	return app.Td().Class("bg-col-fit").Body(
-		app.Span().Class("bg-fit "+class).Text(fitVerdict(f)),
-		app.P().Class("bg-fit-why").Text(f.Explanation),
-	)
+	return `<a class="bg-name" href="` + html.EscapeString(website.Text()) + `" target="_blank" rel="noopener" title="` +
+		html.EscapeString(it.Name+" website (opens in a new tab)") + `">` + name + `</a>`
 }

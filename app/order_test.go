@@ -102,15 +102,27 @@ func TestPairFilterKeepsAcceptableMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := NewIndex(cat)
-	terms := []string{"r", "ra", "ral", "rails", "rials", "node", "nodejs", "aspnet", "kalo", "orm", "mit", "type script", "élixir", "phœnix", "zenlux", "spring boot", "framework", "ka lo"}
+	// Texts from the catalog, and some with what folding and word starts
+	// make tricky.
+	texts := []searchText{}
+	for _, x := range ix.texts {
+		texts = append(texts, x)
+	}
+	for _, s := range []string{"Entity Framework Core", "ASP.NET Core", "Node.js", "camelCaseWord", "(parenthesized) word", "x_y-z/w", "naïve café élixir",
+		"Kelvin \u212a sign", "mi\u017fs", "Phœnix LiveView", "20 years", "TypeScript", "rails/rails", "MIT", "Ruby on Rails"} {
+		x := newSearchText(s)
+		texts = append(texts, x)
+		x.named = true
+		texts = append(texts, x)
+	}
+	terms := []string{"r", "ra", "ral", "rails", "rials", "node", "nodejs", "aspnet", "kalo", "orm", "mit", "type script", "élixir", "phœnix", "zenlux", "spring boot", "framework", "ka lo",
+		"s", "e", "o", "x", "1", "20", "js", "ts", "db", "Core", "api", "K", "ſ", "é", "k", "miss", "kel", "wor", "pw", "cc", "naive", "cafe", "live", "ye"}
 	checked := 0
 	for _, q := range terms {
 		for _, term := range Terms(q) {
-			lt := strings.ToLower(term)
-			n := len([]rune(term))
-			tp := pairsOf(lt)
-			for i := range ix.texts {
-				x := &ix.texts[i]
+			q := newTermQuery(term)
+			for i := range texts {
+				x := &texts[i]
 				m := fuzzy.Find(term, []string{x.text})
 				if len(m) == 0 {
 					continue
@@ -119,12 +131,11 @@ func TestPairFilterKeepsAcceptableMatches(t *testing.T) {
 					if weight > 0 && !x.named {
 						continue
 					}
-					if !acceptable(x.text, weight, m[0].MatchedIndexes, n) {
+					if !acceptable(x.text, weight, m[0].MatchedIndexes, q.n) {
 						continue
 					}
 					checked++
-					need := n - 1 - maxGaps(n, x.named)
-					if !tp.mayHold(x, need) || !subsequence(x.lower, lt) || !tp.holds(x, need) {
+					if !q.mayMatch(x) {
 						t.Errorf("%q in %q (weight %d) is acceptable but filtered out", term, x.text, weight)
 					}
 				}

@@ -71,7 +71,8 @@ func (p *Page) renderGrid() app.UI {
 			&facetPanel{Facets: p.result.Facets, Filtered: p.state.Filtered()},
 			// data-state is the rendered state's canonical query: tests (and
 			// anyone automating the page) can wait for a view to be on screen.
-			app.Main().ID("results").Class("bg-results").TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
+			// has-picks leaves room for the sticky compare tray.
+			app.Main().ID("results").Class(resultsClass(len(p.state.Picks) > 0)).TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
 				&resultSummary{
 					Shown:     len(p.result.Rows),
 					Total:     p.result.Total,
@@ -96,7 +97,7 @@ func (p *Page) renderGrid() app.UI {
 				app.If(len(p.result.Rows) == 0, func() app.UI {
 					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun, Unfit: p.result.Unfit}
 				}).Else(func() app.UI {
-					return &gridTable{Result: p.result, State: p.state, Catalog: cat, Limit: p.limit()}
+					return &gridTable{Rows: p.result.Rows[:min(len(p.result.Rows), p.limit())], Columns: p.result.Columns, State: p.state, Catalog: cat}
 				}),
 				app.If(len(p.result.Rows) > p.limit(), func() app.UI {
 					return &showMore{Shown: p.limit(), Total: len(p.result.Rows), Step: rowsPerPage}
@@ -110,4 +111,11 @@ func (p *Page) renderGrid() app.UI {
 			),
 		),
 	)
+}
+
+func resultsClass(picks bool) string {
+	if picks {
+		return "bg-results has-picks"
+	}
+	return "bg-results"
 }

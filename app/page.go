@@ -95,7 +95,7 @@ type Page struct {
 }
 
 // rowsPerPage is how many grid rows are rendered before "Show more".
-const rowsPerPage = 100
+const rowsPerPage = 50
 
 // NewPage returns a page over the index, for app.Route.
 func NewPage(ix *Index) func() app.Composer {

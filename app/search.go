@@ -70,16 +70,36 @@ type field struct {
 	weight int
 }
 
+func newSearchText(text string) searchText {
+	// The cheap tests look at ASCII only. Two non-ASCII runes fold to ASCII
+	// letters in the matcher (which folds case as strings.EqualFold does):
+	// the Kelvin sign and the long s. They are read as those letters.
+	folded := strings.Map(func(r rune) rune {
+		switch r {
+		case '\u212a':
+			return 'K'
+		case '\u017f':
+			return 's'
+		}
+		return r
+	}, text)
+	lower := strings.ToLower(folded)
+	return searchText{text: text, lower: lower, mask: runeMask(folded), pairs: pairMask(lower), starts: startMask(folded)}
+}
+
 // posting is one occurrence of a text: field f of item doc.
 type posting struct {
 	doc, f int32
 }
 
 type searchText struct {
-	text  string
-	lower string // text in lower case, for the quick subsequence test
-	mask  uint64 // runeMask(text)
-	pairs uint64 // pairMask(lower)
+	text string
+	// What the cheap tests read, made from the text with the two runes
+	// that fold to ASCII letters replaced by them (see newSearchText).
+	lower  string // in lower case, for the quick subsequence test
+	mask   uint64 // runeMask
+	pairs  uint64 // pairMask of lower
+	starts uint64 // startMask
 	// named is set when the text is an item's name or alias somewhere,
 	// where matches may be more scattered than in cells.
 	named bool
@@ -98,8 +118,7 @@ func NewIndex(cat *data.Catalog) *Index {
 		if !ok {
 			id = int32(len(ix.texts))
 			ids[text] = id
-			lower := strings.ToLower(text)
-			ix.texts = append(ix.texts, searchText{text: text, lower: lower, mask: runeMask(text), pairs: pairMask(lower)})
+			ix.texts = append(ix.texts, newSearchText(text))
 		}
 		ix.texts[id].named = ix.texts[id].named || weight > 0
 		d.fields = append(d.fields, field{key: key, text: id, weight: weight})
@@ -235,6 +254,51 @@ func (tp termPairs) holds(x *searchText, need int) bool {
 		}
 	}
 	return held >= need
+}
+
+// termQuery is one search term prepared for the cheap tests that run before
+// the scoring matcher, which costs a pass over the text per term.
+type termQuery struct {
+	lower string
+	n     int    // runes
+	mask  uint64 // runeMask of the term
+	first uint64 // runeMask of its first rune, 0 when that is not ASCII
+	pairs termPairs
+}
+
+func newTermQuery(term string) termQuery {
+	lower := strings.ToLower(term)
+	first, _ := utf8.DecodeRuneInString(term)
+	q := termQuery{lower: lower, n: utf8.RuneCountInString(term), mask: runeMask(term), pairs: pairsOf(lower)}
+	if first < utf8.RuneSelf {
+		q.first = runeMask(string(first))
+	}
+	return q
+}
+
+// mayMatch reports whether the matcher and acceptable could take text x:
+// every letter of the term is there, in order; a cell (not a name or
+// alias) has a word starting with the term's first letter; and enough of
+// the term's letters stand side by side. It never says no to a text they
+// would take (TestPairFilterKeepsAcceptableMatches).
+func (q *termQuery) mayMatch(x *searchText) bool {
+	if x.mask&q.mask != q.mask || (!x.named && x.starts&q.first != q.first) {
+		return false
+	}
+	need := q.n - 1 - maxGaps(q.n, x.named)
+	return q.pairs.mayHold(x, need) && subsequence(x.lower, q.lower) && q.pairs.holds(x, need)
+}
+
+// startMask is runeMask of the ASCII letters and digits that start a word
+// in s (as wordStart sees it).
+func startMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf && wordStart(s, i) {
+			m |= runeMask(s[i : i+1])
+		}
+	}
+	return m
 }
 
 // maxGaps is how many breaks acceptable allows in a match of n runes.
@@ -391,22 +455,11 @@ func Terms(q string) []string {
 // and each item's best score, and reports whether anything matched. Each
 // distinct text is tested and scored once, however many items share it.
 func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, hits []Hit) bool {
-	tm := runeMask(term)
-	lt := strings.ToLower(term)
-	n := utf8.RuneCountInString(term)
-	tp := pairsOf(lt)
-	// Cheap tests come before the scoring matcher, which costs a pass over
-	// the text per term: the letters must all be there, in order, with
-	// enough of them side by side for acceptable to take the match. A
-	// text only counts if a live item has it.
+	q := newTermQuery(term)
+	// A text only counts if a live item has it.
 	var cands []int32
 	for t := range ix.texts {
-		x := &ix.texts[t]
-		if x.mask&tm != tm {
-			continue
-		}
-		need := n - 1 - maxGaps(n, x.named)
-		if tp.mayHold(x, need) && subsequence(x.lower, lt) && tp.holds(x, need) && ix.live(int32(t), alive) {
+		if x := &ix.texts[t]; q.mayMatch(x) && ix.live(int32(t), alive) {
 			cands = append(cands, int32(t))
 		}
 	}
@@ -434,7 +487,7 @@ func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, h
 			kind := min(f.weight, 1)
 			if accepted[kind] == 0 {
 				accepted[kind] = -1
-				if acceptable(text, f.weight, m.MatchedIndexes, n) {
+				if acceptable(text, f.weight, m.MatchedIndexes, q.n) {
 					accepted[kind] = 1
 				}
 			}

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -112,15 +113,17 @@ func TestComparePickByKeyboard(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
 	open(t, ctx, srv.URL)
-	for _, id := range []string{"pick-express", "pick-koa", "pick-nestjs"} {
+	for n, id := range []string{"pick-express", "pick-koa", "pick-nestjs"} {
 		must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID(id))))
 		pressKey(t, ctx, " ", "Space", 32)
+		// The pick redraws the grid; the focus stays on the checkbox.
+		waitJS(t, ctx, fmt.Sprintf(`document.querySelectorAll(".bg-tray-picks li").length === %d`, n+1))
+		waitJS(t, ctx, fmt.Sprintf(`document.activeElement && document.activeElement.id === %q && document.activeElement.checked`, id))
 	}
-	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 3`)
 	// Space again un-picks.
-	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("pick-nestjs"))))
 	pressKey(t, ctx, " ", "Space", 32)
 	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
+	waitJS(t, ctx, `document.activeElement && document.activeElement.id === "pick-nestjs" && !document.activeElement.checked`)
 	// Tab order: the last pick checkbox is followed, in the end, by the tray.
 	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("open-compare"))))
 	pressKey(t, ctx, "Enter", "Enter", 13)
@@ -164,6 +167,10 @@ func TestFifthPickIsRefused(t *testing.T) {
 	}
 	// Removing one from the tray makes room.
 	click(t, ctx, `.bg-tray-picks button[aria-label="Remove Ruby on Rails from the comparison"]`)
+	// As a reader would, wait for the removal to show: the grid is
+	// redrawn with it, and a click that straddles the redraw (press on
+	// the old checkbox, release on the new one) is no click.
+	waitState(t, ctx, "pick=django,flask,laravel")
 	click(t, ctx, "#pick-koa")
 	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 4 && document.getElementById("pick-koa").checked`)
 	screenshot(t, ctx, "tray-four-picks-1280")

@@ -208,8 +208,17 @@ func TestSortByColumn(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("th[aria-sort]").length`); n != 1 {
 		t.Errorf("%d headers carry aria-sort, want 1", n)
 	}
+	// By keyboard: Enter on the focused header sorts, and the focus stays
+	// on it although the grid is redrawn.
+	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("sort-name"))))
+	pressKey(t, ctx, "Enter", "Enter", 13)
+	waitJS(t, ctx, `document.querySelector('th.bg-col-name[aria-sort="ascending"]') !== null`)
+	waitJS(t, ctx, `document.activeElement && document.activeElement.id === "sort-name"`)
+	pressKey(t, ctx, "Enter", "Enter", 13)
+	waitJS(t, ctx, `document.querySelector('th.bg-col-name[aria-sort="descending"]') !== null`)
+	waitJS(t, ctx, `document.activeElement && document.activeElement.id === "sort-name"`)
 	// Sorting replaced the URL (no new history entry).
-	waitJS(t, ctx, `location.search.includes("sort=-released")`)
+	waitJS(t, ctx, `location.search.includes("sort=-name")`)
 	if n := eval[int](t, ctx, `history.length`); n > 2 {
 		t.Errorf("history grew to %d entries while sorting", n)
 	}
