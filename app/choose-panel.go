@@ -163,8 +163,8 @@ func (c *choosePanel) Render() app.UI {
 	if n > 0 {
 		title = fmt.Sprintf("Help me choose (%d criteria)", n)
 	}
-	return app.Section().Class("bg-choose").Aria("labelledby", "choose-heading").Body(
-		app.H2().ID("choose-heading").Body(
+	return app.Elem("section").Class("bg-choose").Aria("labelledby", "choose-heading").Body(
+		app.Elem("h2").ID("choose-heading").Body(
 			app.Button().Type("button").ID("choose-toggle").Class("bg-choose-toggle").
 				Aria("expanded", strconv.FormatBool(c.isOpen())).Aria("controls", "choose-body").
 				Text(title).OnClick(c.toggleOpen),
@@ -173,7 +173,7 @@ func (c *choosePanel) Render() app.UI {
 			return app.Div().ID("choose-body").Class("bg-choose-body").Body(
 				app.P().Class("bg-hint").Text("Say what your project needs. Must-haves rule frameworks out; nice-to-haves rank the rest. An official add-on earns half credit where built in was asked."),
 				app.If(n > 0, func() app.UI {
-					return app.Ul().Class("bg-criteria").Body(
+					return app.Elem("ul").Class("bg-criteria").Body(
 						app.Range(c.Need).Slice(func(i int) app.UI { return c.criterion(c.Need[i], true) }),
 						app.Range(c.Want).Slice(func(i int) app.UI { return c.criterion(c.Want[i], false) }),
 					)
@@ -207,7 +207,7 @@ func (c *choosePanel) criterion(cr Criterion, must bool) app.UI {
 		kind, other = "Nice-to-have", "must-have"
 	}
 	desc := cr.Describe(c.Catalog)
-	return app.Li().Class("bg-criterion").ID("crit-"+cr.Column).Body(
+	return app.Elem("li").Class("bg-criterion").ID("crit-"+cr.Column).Body(
 		app.Span().Class("bg-crit-kind bg-crit-"+map[bool]string{true: "must", false: "want"}[must]).Text(kind),
 		app.Span().Class("bg-crit-text").Text(desc),
 		app.Button().Type("button").Class("bg-link-button").
@@ -255,8 +255,8 @@ func (c *choosePanel) builder() app.UI {
 			)
 		}).ElseIf(col != nil, func() app.UI {
 			vals := c.Catalog.FacetValues(col)
-			return app.FieldSet().Class("bg-builder-values").Body(
-				app.Legend().Text("Any of"),
+			return app.Elem("fieldset").Class("bg-builder-values").Body(
+				app.Elem("legend").Text("Any of"),
 				app.Range(vals).Slice(func(i int) app.UI {
 					id := fmt.Sprintf("crit-v-%d", i)
 					return app.Span().Class("bg-builder-value").Body(

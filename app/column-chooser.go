@@ -68,7 +68,7 @@ func (c *columnChooser) Render() app.UI {
 			OnClick(c.toggleOpen),
 		app.If(c.open, func() app.UI {
 			return app.Div().ID("columns-panel").Class("bg-columns-panel").Body(
-				app.Ul().Body(
+				app.Elem("ul").Body(
 					app.Range(ordered).Slice(func(i int) app.UI {
 						return c.item(ordered[i], i)
 					}),
@@ -85,7 +85,7 @@ func (c *columnChooser) Render() app.UI {
 func (c *columnChooser) item(col *data.Column, i int) app.UI {
 	shown := containsColumn(c.Visible, col.ID)
 	id := "col-" + col.ID
-	return app.Li().Class("bg-columns-item").Body(
+	return app.Elem("li").Class("bg-columns-item").Body(
 		boolAttrs(app.Input().Type("checkbox").ID(id).
 			OnChange(c.toggle(col.ID), app.EventScope(col.ID)), shown, shown && len(c.Visible) == 1),
 		app.Label().For(id).Text(col.Label),

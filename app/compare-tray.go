@@ -45,15 +45,15 @@ func (c *compareTray) Render() app.UI {
 	}
 	n := len(c.Picks)
 	label := fmt.Sprintf("Compare (%d)", n)
-	return app.Section().Class(class).ID("compare-tray").Aria("labelledby", "tray-heading").Body(
-		app.H2().ID("tray-heading").Class("bg-visually-hidden").Text("Compare side by side"),
+	return app.Elem("section").Class(class).ID("compare-tray").Aria("labelledby", "tray-heading").Body(
+		app.Elem("h2").ID("tray-heading").Class("bg-visually-hidden").Text("Compare side by side"),
 		app.If(n == 0, func() app.UI {
 			return app.P().Class("bg-tray-hint").Textf("Tick 2 to %d %s to compare them side by side.", MaxPicks, c.Noun.Many)
 		}).Else(func() app.UI {
-			return app.Ul().Class("bg-tray-picks").Body(
+			return app.Elem("ul").Class("bg-tray-picks").Body(
 				app.Range(c.Picks).Slice(func(i int) app.UI {
 					it := c.Picks[i]
-					return app.Li().Body(
+					return app.Elem("li").Body(
 						app.Span().Text(it.Name),
 						app.Button().Type("button").Class("bg-remove").
 							Aria("label", "Remove "+it.Name+" from the comparison").

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"html"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -33,8 +35,14 @@ func (v *compareView) toggleDiff(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionDiff, ctx.JSSrc().Get("checked").Bool())
 }
 
-func (v *compareView) remove(id string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
+// onClick removes the item whose remove button (in the table, written as
+// HTML) was clicked.
+func (v *compareView) onClick(ctx app.Context, e app.Event) {
+	button := e.Get("target").Call("closest", "button.bg-remove")
+	if !button.Truthy() {
+		return
+	}
+	if id := button.Call("getAttribute", "data-id").String(); v.Catalog.Item(id) != nil {
 		ctx.NewActionWithValue(actionRemoveCompared, id)
 	}
 }
@@ -49,11 +57,11 @@ func (v *compareView) Render() app.UI {
 		}
 	}
 	total := len(c.Rows) + c.Same
-	return app.Section().Class("bg-compare").Aria("labelledby", "compare-heading").Body(
+	return app.Elem("section").Class("bg-compare").Aria("labelledby", "compare-heading").Body(
 		app.Div().Class("bg-compare-bar").Body(
 			app.A().ID("close-compare").Class("bg-back").Href(v.GridHref).
 				Text("← All "+v.Catalog.Noun.Many).OnClick(v.back),
-			app.H2().ID("compare-heading").TabIndex(-1).Text(names(c.Items)+" side by side"),
+			app.Elem("h2").ID("compare-heading").TabIndex(-1).Text(names(c.Items)+" side by side"),
 			app.Div().Class("bg-compare-tools").Body(
 				app.Span().Class("bg-switch").Body(
 					boolAttrs(app.Input().Type("checkbox").ID("only-diff").OnChange(v.toggleDiff), v.Diff, false),
@@ -65,59 +73,44 @@ func (v *compareView) Render() app.UI {
 		),
 		app.P().ID("compare-summary").Class("bg-compare-summary").Textf(
 			"%d of %d attributes differ.%s", differing, total, hiddenNote(c.Same)),
-		app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").Body(
-			app.Table().Class("bg-table bg-compare-table").Body(
-				app.Caption().ID("compare-caption").Class("bg-visually-hidden").Textf(
-					"%s compared attribute by attribute. Rows whose values differ say “differs” after the attribute name.",
-					names(c.Items)),
-				app.THead().Body(
-					app.Tr().Body(
-						app.Th().Scope("col").Class("bg-col-name").Text("Attribute"),
-						app.Range(c.Items).Slice(func(i int) app.UI {
-							return v.itemHeader(c.Items[i])
-						}),
-					),
-				),
-				app.TBody().Body(
-					app.Range(c.Rows).Slice(func(i int) app.UI {
-						return v.row(c.Rows[i], c.Items)
-					}),
-				),
-			),
-		),
+		// The table is one escaped HTML string, as the grid's is.
+		app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").
+			OnClick(v.onClick).
+			Body(app.Raw(v.html())),
 	)
 }
 
-func (v *compareView) itemHeader(it *data.Item) app.UI {
-	return app.Th().Scope("col").Class("bg-compare-item").Body(
-		app.Div().Class("bg-compare-head").Body(
-			nameLink(it, it.Cells[v.Catalog.NameLink], nil),
-			app.Button().Type("button").Class("bg-remove").
-				Aria("label", "Remove "+it.Name+" from the comparison").
-				Text("×").
-				OnClick(v.remove(it.ID), app.EventScope(it.ID)),
-		),
-	)
-}
-
-func (v *compareView) row(r CompareRow, items []*data.Item) app.UI {
-	class := "bg-same"
-	if r.Differs {
-		class = "bg-differs"
+// html writes the transposed table: items are column headers, attributes
+// are row headers.
+func (v *compareView) html() string {
+	c := v.Comparison
+	var b strings.Builder
+	b.WriteString(`<table class="bg-table bg-compare-table"><caption id="compare-caption" class="bg-visually-hidden">`)
+	b.WriteString(html.EscapeString(names(c.Items) + " compared attribute by attribute. Rows whose values differ say “differs” after the attribute name."))
+	b.WriteString(`</caption><thead><tr><th scope="col" class="bg-col-name">Attribute</th>`)
+	for _, it := range c.Items {
+		b.WriteString(`<th scope="col" class="bg-compare-item"><div class="bg-compare-head">`)
+		b.WriteString(nameLinkHTML(it, it.Cells[v.Catalog.NameLink], nil))
+		b.WriteString(`<button type="button" class="bg-remove" data-id="` + html.EscapeString(it.ID) + `" aria-label="` +
+			html.EscapeString("Remove "+it.Name+" from the comparison") + `">×</button></div></th>`)
 	}
-	return app.Tr().Class(class).ID("attr-"+r.Column.ID).Body(
-		app.Th().Scope("row").Class("bg-col-name").Body(
-			app.Span().Text(r.Column.Label),
-			app.If(r.Differs, func() app.UI {
-				return app.Span().Class("bg-differs-badge").Text("differs")
-			}),
-		),
-		app.Range(r.Cells).Slice(func(i int) app.UI {
-			return app.Td().Class("bg-col-" + string(r.Column.Type)).Body(
-				cellView(r.Column, items[i], r.Cells[i], nil),
-			)
-		}),
-	)
+	b.WriteString(`</tr></thead><tbody>`)
+	for _, r := range c.Rows {
+		class, badge := "bg-same", ""
+		if r.Differs {
+			class, badge = "bg-differs", `<span class="bg-differs-badge">differs</span>`
+		}
+		b.WriteString(`<tr class="` + class + `" id="attr-` + html.EscapeString(r.Column.ID) + `"><th scope="row" class="bg-col-name"><span>` +
+			html.EscapeString(r.Column.Label) + `</span>` + badge + `</th>`)
+		for i, cell := range r.Cells {
+			b.WriteString(`<td class="bg-col-` + string(r.Column.Type) + `">`)
+			b.WriteString(cellHTML(r.Column, c.Items[i], cell, nil))
+			b.WriteString(`</td>`)
+		}
+		b.WriteString(`</tr>`)
+	}
+	b.WriteString(`</tbody></table>`)
+	return b.String()
 }
 
 func hiddenNote(same int) string {

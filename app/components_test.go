@@ -144,11 +144,11 @@ func TestFacetPanelMarkup(t *testing.T) {
 	f := &facetPanel{Facets: res.Facets, Filtered: true}
 	mount(t, f)
 
-	match(t, app.Aside().Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0), f, 0)
+	match(t, app.Elem("aside").Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0), f, 0)
 	match(t, app.Span().Class("bg-filters-title"), f, 0, 0, 0, 0)
 	match(t, app.Text("Filters (1)"), f, 0, 0, 0, 0, 0)
-	match(t, app.FieldSet().Class("bg-facet").Aria("describedby", "facet-language-desc"), f, 0, 1, 0)
-	match(t, app.Legend().ID("facet-language"), f, 0, 1, 0, 0)
+	match(t, app.Elem("fieldset").Class("bg-facet").Aria("describedby", "facet-language-desc"), f, 0, 1, 0)
+	match(t, app.Elem("legend").ID("facet-language"), f, 0, 1, 0, 0)
 
 	html := app.HTMLString(f)
 	for _, want := range []string{
@@ -207,7 +207,7 @@ func TestResultSummaryAndNotices(t *testing.T) {
 	n := &noticeList{Notices: []Notice{{Param: "foo", Message: "Ignored the unknown parameter “foo”."}}}
 	mount(t, n)
 	match(t, app.Div().Class("bg-notices").Role("status").Aria("live", "polite"), n, 0)
-	match(t, app.Li().Class("bg-notice"), n, 0, 0, 0)
+	match(t, app.Elem("li").Class("bg-notice"), n, 0, 0, 0)
 	match(t, app.Text("Ignored the unknown parameter “foo”."), n, 0, 0, 0, 0, 0)
 }
 
@@ -216,7 +216,7 @@ func TestEmptyStateMarkup(t *testing.T) {
 	st := State{Query: "zzz", Filters: map[string][]string{"language": {"Go", "C"}}}
 	e := &emptyState{Query: st.Query, Filters: filterSummary(View(NewIndex(cat), st).Facets), Noun: cat.Noun}
 	mount(t, e)
-	match(t, app.H2(), e, 0, 0)
+	match(t, app.Elem("h2"), e, 0, 0)
 	match(t, app.Text("No tools match"), e, 0, 0, 0)
 	match(t, app.Text("Nothing matches the search “zzz” together with the filters Language: C or Go."), e, 0, 1, 0)
 	html := app.HTMLString(e)
@@ -254,17 +254,31 @@ func TestCompareViewMarkup(t *testing.T) {
 	st := State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}, Diff: true}
 	v := &compareView{Comparison: Compare(cat, st), Diff: true, Catalog: cat, GridHref: st.CloseCompare().Href()}
 	mount(t, v)
-	match(t, app.Section().Class("bg-compare").Aria("labelledby", "compare-heading"), v, 0)
-	match(t, app.H2().ID("compare-heading").TabIndex(-1), v, 0, 0, 1)
+	match(t, app.Elem("section").Class("bg-compare").Aria("labelledby", "compare-heading"), v, 0)
+	match(t, app.Elem("h2").ID("compare-heading").TabIndex(-1), v, 0, 0, 1)
 	match(t, app.Text("Alpha and Gamma side by side"), v, 0, 0, 1, 0)
 	match(t, app.Text("3 of 6 attributes differ. 3 identical attributes are hidden."), v, 0, 1, 0)
 	// Transposed: items are column headers, attributes are row headers.
-	match(t, app.Th().Scope("col").Class("bg-col-name"), v, 0, 2, 0, 1, 0, 0)
-	match(t, app.Th().Scope("col").Class("bg-compare-item"), v, 0, 2, 0, 1, 0, 1)
-	match(t, app.Tr().Class("bg-differs").ID("attr-language"), v, 0, 2, 0, 2, 0)
-	match(t, app.Th().Scope("row").Class("bg-col-name"), v, 0, 2, 0, 2, 0, 0)
-	match(t, app.Span().Class("bg-differs-badge"), v, 0, 2, 0, 2, 0, 0, 1)
-	match(t, app.Text("differs"), v, 0, 2, 0, 2, 0, 0, 1, 0)
+	noop := func(app.Context, app.Event) {}
+	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").OnClick(noop), v, 0, 2)
+	table := find(t, parseTable(t, v.html()), "table.bg-table.bg-compare-table")
+	if got := textOf(find(t, table, "caption#compare-caption")); !strings.HasPrefix(got, "Alpha and Gamma compared attribute by attribute.") {
+		t.Errorf("caption %q", got)
+	}
+	heads := findAll(table, "thead th")
+	if len(heads) != 3 || attr(heads[0], "class") != "bg-col-name" || attr(heads[1], "class") != "bg-compare-item" || attr(heads[1], "scope") != "col" {
+		t.Fatalf("column headers %d: %v %v", len(heads), heads[0].Attr, heads[1].Attr)
+	}
+	if remove := find(t, heads[2], "button.bg-remove"); attr(remove, "data-id") != "gamma" || attr(remove, "type") != "button" {
+		t.Errorf("remove button %v", remove.Attr)
+	}
+	row := find(t, table, "tbody tr#attr-language.bg-differs")
+	if th := find(t, row, "th.bg-col-name"); attr(th, "scope") != "row" || textOf(find(t, th, "span.bg-differs-badge")) != "differs" {
+		t.Errorf("row header %v", th.Attr)
+	}
+	if n := len(findAll(row, "td")); n != 2 {
+		t.Errorf("%d cells in a row, want 2", n)
+	}
 
 	html := app.HTMLString(v)
 	for _, want := range []string{
@@ -299,7 +313,7 @@ func TestCompareTrayMarkup(t *testing.T) {
 
 	two := &compareTray{Picks: pickedItems(cat, []string{"beta", "alpha"}), Noun: cat.Noun, CompareHref: "?compare=beta,alpha", Message: "Alpha added: 2 of 4 picked."}
 	mount(t, two)
-	match(t, app.Section().Class("bg-tray has-picks").ID("compare-tray").Aria("labelledby", "tray-heading"), two, 0)
+	match(t, app.Elem("section").Class("bg-tray has-picks").ID("compare-tray").Aria("labelledby", "tray-heading"), two, 0)
 	match(t, app.A().ID("open-compare").Class("bg-button").Href("?compare=beta,alpha").OnClick(func(app.Context, app.Event) {}), two, 0, 2)
 	match(t, app.Text("Compare (2)"), two, 0, 2, 0)
 	match(t, app.P().ID("tray-status").Class("bg-tray-status").Role("status").Aria("live", "polite"), two, 0, 3)

@@ -16,7 +16,7 @@ type embedBar struct {
 // Render draws the bar.
 func (b *embedBar) Render() app.UI {
 	return app.Div().Class("bg-embed-bar").Body(
-		app.H1().Class("bg-visually-hidden").Text("backendgrid: compare backend frameworks"),
+		app.Elem("h1").Class("bg-visually-hidden").Text("backendgrid: compare backend frameworks"),
 		app.Span().Class("bg-embed-brand").Text("backendgrid"),
 		app.A().ID("open-full").Class("bg-embed-full").Href(b.FullHref).Target("_blank").Rel("noopener").
 			Text("Open full comparison ↗").Title("Opens in a new tab"),

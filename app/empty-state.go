@@ -52,7 +52,7 @@ func (e *emptyState) Render() app.UI {
 		why += " " + e.Noun.Of(e.Unfit) + " that miss a must-have " + isAre(e.Unfit) + " hidden."
 	}
 	return app.Div().Class("bg-empty").Body(
-		app.H2().Textf("No %s match", e.Noun.Many),
+		app.Elem("h2").Textf("No %s match", e.Noun.Many),
 		app.P().Text(why),
 		app.Div().Class("bg-empty-actions").Body(
 			app.If(e.Unfit > 0, func() app.UI {

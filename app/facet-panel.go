@@ -63,9 +63,9 @@ func (f *facetPanel) Render() app.UI {
 	}
 	// The panel scrolls on its own; when every value is disabled it holds
 	// nothing focusable, so it takes the focus itself to stay scrollable.
-	return app.Aside().Class(class).Aria("labelledby", "filters-heading").TabIndex(0).Body(
+	return app.Elem("aside").Class(class).Aria("labelledby", "filters-heading").TabIndex(0).Body(
 		app.Div().Class("bg-filters-head").Body(
-			app.H2().ID("filters-heading").Body(
+			app.Elem("h2").ID("filters-heading").Body(
 				app.Span().Class("bg-filters-title").Text(label),
 				app.Button().Type("button").ID("filters-toggle").Class("bg-filters-toggle").
 					Aria("expanded", fmt.Sprint(f.open)).
@@ -90,22 +90,22 @@ func (f *facetPanel) Render() app.UI {
 func (f *facetPanel) renderFacet(facet Facet) app.UI {
 	col := facet.Column
 	legendID := "facet-" + col.ID
-	return app.FieldSet().Class("bg-facet").Aria("describedby", legendID+"-desc").Body(
-		app.Legend().ID(legendID).Body(
+	return app.Elem("fieldset").Class("bg-facet").Aria("describedby", legendID+"-desc").Body(
+		app.Elem("legend").ID(legendID).Body(
 			app.Span().Text(col.Label),
 			app.If(facet.Selected > 0, func() app.UI {
 				return app.Span().Class("bg-facet-selected").Textf("%d selected", facet.Selected)
 			}),
 		),
 		app.P().ID(legendID+"-desc").Class("bg-visually-hidden").Text(col.Description),
-		app.Ul().Body(
+		app.Elem("ul").Body(
 			app.Range(facet.Values).Slice(func(i int) app.UI {
 				v := facet.Values[i]
 				id := fmt.Sprintf("f-%s-%d", col.ID, i)
 				// A value with no results stays visible but disabled,
 				// unless it is ticked: then it must stay untickable.
 				disabled := v.Count == 0 && !v.Selected
-				return app.Li().Class("bg-facet-value").Body(
+				return app.Elem("li").Class("bg-facet-value").Body(
 					boolAttrs(app.Input().
 						Type("checkbox").
 						ID(id).

@@ -25,12 +25,12 @@ func (n *noticeList) dismiss(i int) app.EventHandler {
 func (n *noticeList) Render() app.UI {
 	return app.Div().Class("bg-notices").Role("status").Aria("live", "polite").Body(
 		app.If(len(n.Notices) > 0, func() app.UI {
-			return app.Ul().Body(
+			return app.Elem("ul").Body(
 				app.Range(n.Notices).Slice(func(i int) app.UI {
 					// The message quotes the address, so it stays out of
 					// attributes: the button points at it by id.
 					id := fmt.Sprintf("notice-%d", i)
-					return app.Li().Class("bg-notice").Body(
+					return app.Elem("li").Class("bg-notice").Body(
 						app.Span().ID(id).Text(n.Notices[i].Message),
 						app.Button().Type("button").Class("bg-dismiss").
 							Aria("label", "Dismiss notice").

@@ -25,9 +25,9 @@ func (p *Page) Render() app.UI {
 		app.If(p.state.Embed, func() app.UI {
 			return &embedBar{FullHref: full.Href()}
 		}).Else(func() app.UI {
-			return app.Header().Class("bg-header").Body(
+			return app.Elem("header").Class("bg-header").Body(
 				app.Div().Class("bg-brand").Body(
-					app.H1().Text("backendgrid"),
+					app.Elem("h1").Text("backendgrid"),
 				),
 				app.P().Class("bg-tagline").Textf(
 					"Compare %s side by side: every fact sourced, checked as of %s.",
@@ -38,7 +38,7 @@ func (p *Page) Render() app.UI {
 		app.If(p.state.Comparing(), func() app.UI {
 			return app.Div().Body(
 				&noticeList{Notices: p.notices},
-				app.Main().ID("results").Class("bg-results").TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
+				app.Elem("main").ID("results").Class("bg-results").TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
 					&compareView{
 						Comparison: p.compare,
 						Diff:       p.state.Diff,
@@ -51,7 +51,7 @@ func (p *Page) Render() app.UI {
 			return p.renderGrid()
 		}),
 		app.If(!p.state.Embed, func() app.UI {
-			return app.Footer().Class("bg-footer").Body(
+			return app.Elem("footer").Class("bg-footer").Body(
 				app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
 				app.P().ID("app-version").Textf("Version %s", Version()),
 			)
@@ -72,7 +72,7 @@ func (p *Page) renderGrid() app.UI {
 			// data-state is the rendered state's canonical query: tests (and
 			// anyone automating the page) can wait for a view to be on screen.
 			// has-picks leaves room for the sticky compare tray.
-			app.Main().ID("results").Class(resultsClass(len(p.state.Picks) > 0)).TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
+			app.Elem("main").ID("results").Class(resultsClass(len(p.state.Picks) > 0)).TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
 				&resultSummary{
 					Shown:     len(p.result.Rows),
 					Total:     p.result.Total,

@@ -31,7 +31,7 @@ type resultSummary struct {
 func (r *resultSummary) Render() app.UI {
 	return app.Div().Class("bg-summary").Body(
 		app.P().ID("result-count").Role("status").Aria("live", "polite").Body(
-			app.Strong().Text(r.Shown),
+			app.Elem("strong").Text(r.Shown),
 			app.Textf(" of %s", r.Noun.Of(r.Total)),
 			app.If(len(r.Corrected) > 0, func() app.UI {
 				return app.Span().Class("bg-corrected").Textf(

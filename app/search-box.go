@@ -128,9 +128,9 @@ func (b *searchBox) Render() app.UI {
 			),
 			app.P().ID("search-hint").Class("bg-hint").Body(
 				app.Text("Press "),
-				app.Kbd().Text("/"),
+				app.Elem("kbd").Text("/"),
 				app.Text(" to search, "),
-				app.Kbd().Text("Esc"),
+				app.Elem("kbd").Text("Esc"),
 				app.Text(" to clear. Typos and abbreviations are fine: try “rials” or “aspnet”."),
 			),
 			app.Raw(hiddenInputs(b.Keep)),

@@ -27,8 +27,8 @@ func (t *themeSwitch) pick(v string) app.EventHandler {
 
 // Render draws a labelled group of radio buttons.
 func (t *themeSwitch) Render() app.UI {
-	return app.FieldSet().Class("bg-theme").Body(
-		app.Legend().Text("Theme"),
+	return app.Elem("fieldset").Class("bg-theme").Body(
+		app.Elem("legend").Text("Theme"),
 		app.Range(themeChoices).Slice(func(i int) app.UI {
 			c := themeChoices[i]
 			id := "theme-" + c.value

@@ -220,6 +220,8 @@ func TestColumnChooserRoundTrip(t *testing.T) {
 	click(t, other, "#columns-toggle")
 	click(t, other, "#columns-reset")
 	waitJS(t, other, `!location.search.includes("cols=")`)
+	// The address is replaced before the render: wait for the grid.
+	waitJS(t, other, `!(document.getElementById("results").dataset.state || "").includes("cols=")`)
 	if got := headers(other); len(got) != 15 || got[1] != "Language" {
 		t.Errorf("after reset: %v", got)
 	}
