@@ -19,11 +19,11 @@ import (
 // builds it from one string instead of the wasm making a dozen DOM calls
 // per cell, which is most of the cost of the wasm's first render. Every
 // piece of text and every attribute value goes through html.EscapeString.
-func cellView(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) app.UI {
+func cellView(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) app.UI {
 	return app.Raw(cellHTML(col, it, cell, marks))
 }
 
-func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field][]Span) string {
+func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) string {
 	if cell == nil {
 		return `<span class="bg-missing">—</span>`
 	}
@@ -46,7 +46,7 @@ func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks map[Field]
 	return b.String()
 }
 
-func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks map[Field][]Span) {
+func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks Marks) {
 	switch col.Type {
 	case data.Support:
 		level := cell.Text() // validated: one of data.SupportLevels
@@ -55,7 +55,7 @@ func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks map
 		b.WriteString(`</span>`)
 		if cell.Detail != "" {
 			b.WriteString(`<span class="bg-detail">`)
-			b.WriteString(markedSpan(cell.Detail, marks[Field{Column: col.ID}]))
+			b.WriteString(markedSpan(cell.Detail, marks.Of(Field{Column: col.ID})))
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`</div>`)
@@ -66,7 +66,7 @@ func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks map
 		b.WriteString(html.EscapeString(shortURL(cell.Text())))
 		b.WriteString(`</a>`)
 	default:
-		b.WriteString(`<span class="bg-value">` + markedSpan(cell.Display(col.Type), marks[Field{Column: col.ID}]) + `</span>`)
+		b.WriteString(`<span class="bg-value">` + markedSpan(cell.Display(col.Type), marks.Of(Field{Column: col.ID})) + `</span>`)
 	}
 }
 
@@ -104,20 +104,20 @@ func markedHTML(text string, spans []Span) string {
 }
 
 // markedList joins list values with commas, each with its own highlights.
-func markedList(values []string, colID string, marks map[Field][]Span) string {
+func markedList(values []string, colID string, marks Marks) string {
 	parts := make([]string, len(values))
 	for i, v := range values {
-		parts[i] = markedHTML(v, marks[Field{Column: colID, Elem: i}])
+		parts[i] = markedHTML(v, marks.Of(Field{Column: colID, Elem: i}))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // matchedAliases shows the aliases the search matched ("also RoR"), so a
 // hit on a name the row does not display is explained.
-func matchedAliases(it *data.Item, marks map[Field][]Span) string {
+func matchedAliases(it *data.Item, marks Marks) string {
 	var parts []string
 	for i, a := range it.Aliases {
-		if m := marks[Field{Column: AliasField, Elem: i}]; len(m) > 0 {
+		if m := marks.Of(Field{Column: AliasField, Elem: i}); len(m) > 0 {
 			parts = append(parts, markedHTML(a, m))
 		}
 	}
@@ -129,9 +129,10 @@ func matchedAliases(it *data.Item, marks map[Field][]Span) string {
 
 // hiddenMatches shows matches found in columns that are not on screen, so
 // every result says why it is there.
-func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks map[Field][]Span) string {
+func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks Marks) string {
 	var parts []string
-	for f, m := range marks {
+	for _, fm := range marks {
+		f, m := fm.Field, fm.Spans
 		if f.Column == NameField || f.Column == AliasField || len(m) == 0 {
 			continue
 		}
@@ -158,7 +159,7 @@ func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, mar
 		if col.Type == data.List {
 			b.WriteString(markedList(cell.List(), id, marks))
 		} else {
-			b.WriteString(markedHTML(SearchText(col, cell), marks[Field{Column: id}]))
+			b.WriteString(markedHTML(SearchText(col, cell), marks.Of(Field{Column: id})))
 		}
 	}
 	b.WriteString(`</span>`)

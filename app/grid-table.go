@@ -140,7 +140,7 @@ func (g *gridTable) row(b *strings.Builder, r Row) {
 		b.WriteString(` checked`)
 	}
 	b.WriteString(`><label for="pick-` + id + `" class="bg-visually-hidden">` + compare + `</label><div>`)
-	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks[Field{Column: NameField}]))
+	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks.Of(Field{Column: NameField})))
 	b.WriteString(matchedAliases(it, r.Marks))
 	b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
 	b.WriteString(`</div></div></th>`)

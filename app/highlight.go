@@ -21,6 +21,38 @@ func spans(text string, idx []int) []Span {
 	return out
 }
 
+// Marks are the matched byte ranges of one item, per field.
+type Marks []FieldMarks
+
+// FieldMarks are the matched ranges in one field.
+type FieldMarks struct {
+	Field Field
+	Spans []Span
+}
+
+// Of returns the ranges matched in field f.
+func (m Marks) Of(f Field) []Span {
+	for _, fm := range m {
+		if fm.Field == f {
+			return fm.Spans
+		}
+	}
+	return nil
+}
+
+// with returns m with spans merged into the ranges of field f. A slice, not
+// a map: an item has a handful of marked fields, and a search makes marks
+// for thousands of items.
+func (m Marks) with(f Field, spans []Span) Marks {
+	for i := range m {
+		if m[i].Field == f {
+			m[i].Spans = mergeSpans(m[i].Spans, spans)
+			return m
+		}
+	}
+	return append(m, FieldMarks{Field: f, Spans: spans})
+}
+
 // mergeSpans unions two sorted span lists into one sorted, disjoint list.
 func mergeSpans(a, b []Span) []Span {
 	if len(a) == 0 {

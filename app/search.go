@@ -316,7 +316,7 @@ type Hit struct {
 	// Score ranks hits: higher is better.
 	Score int
 	// Marks are the matched byte ranges per field.
-	Marks map[Field][]Span
+	Marks Marks
 }
 
 // SearchResult holds one Hit per catalog item, in catalog order.
@@ -410,7 +410,7 @@ func (ix *Index) correct(term string, alive []bool, best []int, hits []Hit) bool
 	}
 	tmpBest := make([]int, len(ix.docs))
 	tmpHits := make([]Hit, len(ix.docs))
-	chosen := make([]map[Field][]Span, len(ix.docs))
+	chosen := make([]Marks, len(ix.docs))
 	found := false
 	for _, v := range typoVariants(term) {
 		for i := range tmpBest {
@@ -427,11 +427,8 @@ func (ix *Index) correct(term string, alive []bool, best []int, hits []Hit) bool
 		}
 	}
 	for i, marks := range chosen {
-		for f, spans := range marks {
-			if hits[i].Marks == nil {
-				hits[i].Marks = map[Field][]Span{}
-			}
-			hits[i].Marks[f] = mergeSpans(hits[i].Marks[f], spans)
+		for _, fm := range marks {
+			hits[i].Marks = hits[i].Marks.with(fm.Field, fm.Spans)
 		}
 	}
 	return found
@@ -502,10 +499,7 @@ func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, h
 				marks = spans(text, m.MatchedIndexes)
 			}
 			h := &hits[p.doc]
-			if h.Marks == nil {
-				h.Marks = map[Field][]Span{}
-			}
-			h.Marks[f.key] = mergeSpans(h.Marks[f.key], marks)
+			h.Marks = h.Marks.with(f.key, marks)
 		}
 	}
 	return found

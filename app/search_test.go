@@ -105,7 +105,7 @@ func TestSearchHighlights(t *testing.T) {
 					continue
 				}
 				text := fieldText(r, tt.field)
-				if got := bracket(text, r.Marks[tt.field]); got != tt.want {
+				if got := bracket(text, r.Marks.Of(tt.field)); got != tt.want {
 					t.Errorf("%q in %s = %q, want %q", tt.query, tt.field.Column, got, tt.want)
 				}
 				return
@@ -227,7 +227,7 @@ func TestTypoHighlightsOneVariant(t *testing.T) {
 	if len(res.Rows) == 0 || res.Rows[0].Item.ID != "rails" {
 		t.Fatalf("rows %v", ids(res.Rows))
 	}
-	marks := res.Rows[0].Marks[Field{Column: NameField}]
+	marks := res.Rows[0].Marks.Of(Field{Column: NameField})
 	if got := bracket("Ruby on Rails", marks); got != "Ruby on [Rails]" {
 		t.Errorf("rials highlights %q, want the one word", got)
 	}

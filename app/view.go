@@ -29,7 +29,7 @@ type Row struct {
 	// Score is the search score (0 without a query).
 	Score int
 	// Marks are the search highlights per field.
-	Marks map[Field][]Span
+	Marks Marks
 	// Fit is how the item meets the "Help me choose" criteria, if any.
 	Fit *Fit
 }
