@@ -1,0 +1,140 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"backendgrid/data"
+)
+
+// The index: every searchable string of the catalog, each distinct one
+// stored once with where it occurs.
+
+// Index is a catalog prepared for fast fuzzy search, filtering and sorting.
+type Index struct {
+	// Catalog is the indexed catalog.
+	Catalog *data.Catalog
+	docs    []doc
+	// texts are the distinct searchable strings: a language, a license or
+	// an ORM recurs across items, and each is matched once per term.
+	texts []searchText
+	// postings lists where each text occurs: text t's are
+	// postings[postingsAt[t]:postingsAt[t+1]].
+	postings   []posting
+	postingsAt []int32
+	facets     facetIndex
+	order      ordering
+}
+
+type doc struct {
+	fields []field
+}
+
+// field is one searchable string of an item.
+type field struct {
+	key    Field
+	text   int32 // into Index.texts
+	weight int
+}
+
+func newSearchText(text string) searchText {
+	// The cheap tests look at ASCII only. Two non-ASCII runes fold to ASCII
+	// letters in the matcher (which folds case as strings.EqualFold does):
+	// the Kelvin sign and the long s. They are read as those letters.
+	folded := strings.Map(func(r rune) rune {
+		switch r {
+		case '\u212a':
+			return 'K'
+		case '\u017f':
+			return 's'
+		}
+		return r
+	}, text)
+	lower := strings.ToLower(folded)
+	return searchText{text: text, lower: lower, mask: runeMask(folded), pairs: pairMask(lower), starts: startMask(folded)}
+}
+
+// posting is one occurrence of a text: field f of item doc.
+type posting struct {
+	doc, f int32
+}
+
+type searchText struct {
+	text string
+	// What the cheap tests read, made from the text with the two runes
+	// that fold to ASCII letters replaced by them (see newSearchText).
+	lower  string // in lower case, for the quick subsequence test
+	mask   uint64 // runeMask
+	pairs  uint64 // pairMask of lower
+	starts uint64 // startMask
+	// named is set when the text is an item's name or alias somewhere,
+	// where matches may be more scattered than in cells.
+	named bool
+}
+
+// NewIndex prepares cat for searching. Build it once per catalog.
+func NewIndex(cat *data.Catalog) *Index {
+	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items)), order: newOrdering(cat)}
+	ix.facets = newFacetIndex(cat, ix.order.byName)
+	ids := map[string]int32{}
+	add := func(d *doc, key Field, text string, weight int) {
+		if text == "" {
+			return
+		}
+		id, ok := ids[text]
+		if !ok {
+			id = int32(len(ix.texts))
+			ids[text] = id
+			ix.texts = append(ix.texts, newSearchText(text))
+		}
+		ix.texts[id].named = ix.texts[id].named || weight > 0
+		d.fields = append(d.fields, field{key: key, text: id, weight: weight})
+	}
+	for i, it := range cat.Items {
+		d := &ix.docs[i]
+		add(d, Field{Column: NameField}, it.Name, nameWeight)
+		for j, a := range it.Aliases {
+			add(d, Field{Column: AliasField, Elem: j}, a, aliasWeight)
+		}
+		for _, col := range cat.Columns {
+			if !col.Search {
+				continue
+			}
+			cell := it.Cells[col.ID]
+			if col.Type == data.List {
+				for j, v := range cell.List() {
+					add(d, Field{Column: col.ID, Elem: j}, v, 0)
+				}
+				continue
+			}
+			add(d, Field{Column: col.ID}, SearchText(col, cell), 0)
+		}
+	}
+	ix.postingsAt = make([]int32, len(ix.texts)+1)
+	for _, d := range ix.docs {
+		for _, f := range d.fields {
+			ix.postingsAt[f.text+1]++
+		}
+	}
+	for t := range ix.texts {
+		ix.postingsAt[t+1] += ix.postingsAt[t]
+	}
+	ix.postings = make([]posting, int(ix.postingsAt[len(ix.texts)]))
+	next := slices.Clone(ix.postingsAt[:len(ix.texts)])
+	for i, d := range ix.docs {
+		for j, f := range d.fields {
+			ix.postings[next[f.text]] = posting{doc: int32(i), f: int32(j)}
+			next[f.text]++
+		}
+	}
+	return ix
+}
+
+// SearchText is the text of a cell that search sees and highlights: the
+// value, or for support cells the component named in the detail.
+func SearchText(col *data.Column, cell *data.Cell) string {
+	if col.Type == data.Support {
+		return cell.Detail
+	}
+	return cell.Display(col.Type)
+}

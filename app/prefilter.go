@@ -1,0 +1,170 @@
+package app
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Cheap tests that run before the fuzzy scorer: each is a necessary
+// condition of a match that acceptable takes, so they only ever skip work.
+
+// runeMask sets one bit per ASCII letter or digit in s, case-folded. A term
+// can only match a field whose mask covers the term's mask, which lets the
+// search skip most fields without running the matcher.
+func runeMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= 'A' && c <= 'Z':
+			m |= 1 << (c - 'A')
+		case c >= '0' && c <= '9':
+			m |= 1 << (26 + c - '0')
+		}
+	}
+	return m
+}
+
+// pairMask sets one bit per pair of adjacent ASCII bytes in s (hashed to
+// 64 bits): a cheap test for whether s can contain a given pair.
+func pairMask(s string) uint64 {
+	var m uint64
+	for i := 1; i < len(s); i++ {
+		if s[i-1] < utf8.RuneSelf && s[i] < utf8.RuneSelf {
+			m |= pairBit(s[i-1], s[i])
+		}
+	}
+	return m
+}
+
+func pairBit(a, b byte) uint64 {
+	return 1 << ((uint(a)*31 + uint(b)) % 64)
+}
+
+// termPairs are the adjacent pairs of a lower-cased term, for the test that
+// a text holds enough of them contiguously (see acceptable): a match with
+// g gaps keeps n-1-g of the term's n-1 pairs side by side in the text.
+type termPairs struct {
+	ascii []string // two-byte pairs of ASCII letters
+	bits  []uint64 // their pairBit
+	other int      // pairs with a non-ASCII rune: not tested, counted as held
+}
+
+func pairsOf(lower string) termPairs {
+	var tp termPairs
+	r := []rune(lower)
+	for i := 1; i < len(r); i++ {
+		if r[i-1] < utf8.RuneSelf && r[i] < utf8.RuneSelf {
+			tp.ascii = append(tp.ascii, string([]byte{byte(r[i-1]), byte(r[i])}))
+			tp.bits = append(tp.bits, pairBit(byte(r[i-1]), byte(r[i])))
+		} else {
+			tp.other++
+		}
+	}
+	return tp
+}
+
+// mayHold is holds on the pair masks alone: it never reads the text, and
+// never says no when holds would say yes.
+func (tp termPairs) mayHold(x *searchText, need int) bool {
+	held := tp.other
+	for _, b := range tp.bits {
+		if x.pairs&b != 0 {
+			held++
+		}
+	}
+	return held >= need
+}
+
+// holds reports whether text x contains at least need of the pairs.
+func (tp termPairs) holds(x *searchText, need int) bool {
+	held := tp.other
+	for i, p := range tp.ascii {
+		if held >= need {
+			return true
+		}
+		if x.pairs&tp.bits[i] != 0 && strings.Contains(x.lower, p) {
+			held++
+		}
+	}
+	return held >= need
+}
+
+// termQuery is one search term prepared for the cheap tests that run before
+// the scoring matcher, which costs a pass over the text per term.
+type termQuery struct {
+	lower string
+	n     int    // runes
+	mask  uint64 // runeMask of the term
+	first uint64 // runeMask of its first rune, 0 when that is not ASCII
+	pairs termPairs
+}
+
+func newTermQuery(term string) termQuery {
+	lower := strings.ToLower(term)
+	first, _ := utf8.DecodeRuneInString(term)
+	q := termQuery{lower: lower, n: utf8.RuneCountInString(term), mask: runeMask(term), pairs: pairsOf(lower)}
+	if first < utf8.RuneSelf {
+		q.first = runeMask(string(first))
+	}
+	return q
+}
+
+// mayMatch reports whether the matcher and acceptable could take text x:
+// every letter of the term is there, in order; a cell (not a name or
+// alias) has a word starting with the term's first letter; and enough of
+// the term's letters stand side by side. It never says no to a text they
+// would take (TestPairFilterKeepsAcceptableMatches).
+func (q *termQuery) mayMatch(x *searchText) bool {
+	if x.mask&q.mask != q.mask || (!x.named && x.starts&q.first != q.first) {
+		return false
+	}
+	need := q.n - 1 - maxGaps(q.n, x.named)
+	return q.pairs.mayHold(x, need) && subsequence(x.lower, q.lower) && q.pairs.holds(x, need)
+}
+
+// startMask is runeMask of the ASCII letters and digits that start a word
+// in s (as wordStart sees it).
+func startMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf && wordStart(s, i) {
+			m |= runeMask(s[i : i+1])
+		}
+	}
+	return m
+}
+
+// maxGaps is how many breaks acceptable allows in a match of n runes.
+func maxGaps(n int, named bool) int {
+	if named {
+		return max(1, (n+1)/2)
+	}
+	return n / 4
+}
+
+// subsequence reports whether the runes of term appear in text in order,
+// both already lower-cased. It is a necessary condition for a fuzzy match
+// (which folds case the same way for ASCII and most of Unicode).
+func subsequence(text, term string) bool {
+	for _, r := range term {
+		if r < utf8.RuneSelf {
+			i := strings.IndexByte(text, byte(r))
+			if i < 0 {
+				return false
+			}
+			text = text[i+1:]
+			continue
+		}
+		i := strings.IndexRune(text, r)
+		if i < 0 {
+			// Case folding beyond lower-casing (ß, Kelvin sign...): let
+			// the matcher decide.
+			return true
+		}
+		text = text[i+utf8.RuneLen(r):]
+	}
+	return true
+}
