@@ -51,7 +51,9 @@ func newSearchText(text string) searchText {
 		return r
 	}, text)
 	lower := strings.ToLower(folded)
-	return searchText{text: text, lower: lower, mask: runeMask(folded), pairs: pairMask(lower), starts: startMask(folded)}
+	x := searchText{text: text, lower: lower, mask: runeMask(folded), pairs: pairMask(lower)}
+	x.starts, x.startPairs = startMasks(folded)
+	return x
 }
 
 // posting is one occurrence of a text: field f of item doc.
@@ -66,7 +68,9 @@ type searchText struct {
 	lower  string // in lower case, for the quick subsequence test
 	mask   uint64 // runeMask
 	pairs  uint64 // pairMask of lower
-	starts uint64 // startMask
+	starts uint64 // startMasks: letters that start a word
+	// startPairs are the first two letters of the words (startMasks).
+	startPairs uint64
 	// named is set when the text is an item's name or alias somewhere,
 	// where matches may be more scattered than in cells.
 	named bool

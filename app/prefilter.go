@@ -99,6 +99,9 @@ type termQuery struct {
 	n     int    // runes
 	mask  uint64 // runeMask of the term
 	first uint64 // runeMask of its first rune, 0 when that is not ASCII
+	// start is the pairBit of its first two runes when both are ASCII: a
+	// short term must start a word of a cell whole.
+	start uint64
 	pairs termPairs
 }
 
@@ -108,6 +111,9 @@ func newTermQuery(term string) termQuery {
 	q := termQuery{lower: lower, n: utf8.RuneCountInString(term), mask: runeMask(term), pairs: pairsOf(lower)}
 	if first < utf8.RuneSelf {
 		q.first = runeMask(string(first))
+	}
+	if len(lower) >= 2 && lower[0] < utf8.RuneSelf && lower[1] < utf8.RuneSelf {
+		q.start = pairBit(lower[0], lower[1])
 	}
 	return q
 }
@@ -121,20 +127,36 @@ func (q *termQuery) mayMatch(x *searchText) bool {
 	if x.mask&q.mask != q.mask || (!x.named && x.starts&q.first != q.first) {
 		return false
 	}
+	// A cell match without gaps (terms under four runes) is the whole term
+	// at the start of a word: its first two letters start one.
+	if !x.named && q.start != 0 && maxGaps(q.n, false) == 0 && x.startPairs&q.start == 0 {
+		return false
+	}
 	need := q.n - 1 - maxGaps(q.n, x.named)
 	return q.pairs.mayHold(x, need) && subsequence(x.lower, q.lower) && q.pairs.holds(x, need)
 }
 
-// startMask is runeMask of the ASCII letters and digits that start a word
-// in s (as wordStart sees it).
-func startMask(s string) uint64 {
-	var m uint64
+// startMasks are runeMask of the ASCII letters and digits that start a
+// word in s (as wordStart sees it), and the pairMask of the words' first
+// two letters, in lower case, where both are ASCII.
+func startMasks(s string) (letters, pairs uint64) {
 	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf && wordStart(s, i) {
-			m |= runeMask(s[i : i+1])
+		if s[i] >= utf8.RuneSelf || !wordStart(s, i) {
+			continue
+		}
+		letters |= runeMask(s[i : i+1])
+		if i+1 < len(s) && s[i+1] < utf8.RuneSelf {
+			pairs |= pairBit(lowerASCII(s[i]), lowerASCII(s[i+1]))
 		}
 	}
-	return m
+	return letters, pairs
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // maxGaps is how many breaks acceptable allows in a match of n runes.
