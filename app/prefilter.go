@@ -112,7 +112,9 @@ func newTermQuery(term string) termQuery {
 	if first < utf8.RuneSelf {
 		q.first = runeMask(string(first))
 	}
-	if len(lower) >= 2 && lower[0] < utf8.RuneSelf && lower[1] < utf8.RuneSelf {
+	// Only when the term's own first two runes are ASCII: "İ" lower-cases
+	// to "i" but matches only "İ", which the word-start masks do not see.
+	if len(term) >= 2 && term[0] < utf8.RuneSelf && term[1] < utf8.RuneSelf {
 		q.start = pairBit(lower[0], lower[1])
 	}
 	return q
@@ -167,26 +169,21 @@ func maxGaps(n int, named bool) int {
 	return n / 4
 }
 
-// subsequence reports whether the runes of term appear in text in order,
-// both already lower-cased. It is a necessary condition for a fuzzy match
-// (which folds case the same way for ASCII and most of Unicode).
+// subsequence reports whether the ASCII runes of term appear in text in
+// order, both already lower-cased. It is a necessary condition for a fuzzy
+// match. At the first non-ASCII rune it stops and says yes: the matcher
+// folds case more widely than lower-casing does (σ matches ς, θ matches ϑ),
+// so an exact search could skip past the occurrence the matcher uses.
 func subsequence(text, term string) bool {
-	for _, r := range term {
-		if r < utf8.RuneSelf {
-			i := strings.IndexByte(text, byte(r))
-			if i < 0 {
-				return false
-			}
-			text = text[i+1:]
-			continue
-		}
-		i := strings.IndexRune(text, r)
-		if i < 0 {
-			// Case folding beyond lower-casing (ß, Kelvin sign...): let
-			// the matcher decide.
+	for i := 0; i < len(term); i++ {
+		if term[i] >= utf8.RuneSelf {
 			return true
 		}
-		text = text[i+utf8.RuneLen(r):]
+		j := strings.IndexByte(text, term[i])
+		if j < 0 {
+			return false
+		}
+		text = text[j+1:]
 	}
 	return true
 }

@@ -31,14 +31,16 @@ func TestPairFilterKeepsAcceptableMatches(t *testing.T) {
 		texts = append(texts, x)
 	}
 	for _, s := range []string{"Entity Framework Core", "ASP.NET Core", "Node.js", "camelCaseWord", "(parenthesized) word", "x_y-z/w", "naïve café élixir",
-		"Kelvin \u212a sign", "mi\u017fs", "Phœnix LiveView", "20 years", "TypeScript", "rails/rails", "MIT", "Ruby on Rails"} {
+		"Kelvin \u212a sign", "mi\u017fs", "Phœnix LiveView", "20 years", "TypeScript", "rails/rails", "MIT", "Ruby on Rails",
+		"İstanbul Labs", "ςo σ", "Σίσυφος", "ϑeta θ", "µs and μs", "ǅemal", "ß and ẞ", "Åsa Å"} {
 		x := newSearchText(s)
 		texts = append(texts, x)
 		x.named = true
 		texts = append(texts, x)
 	}
 	terms := []string{"r", "ra", "ral", "rails", "rials", "node", "nodejs", "aspnet", "kalo", "orm", "mit", "type script", "élixir", "phœnix", "zenlux", "spring boot", "framework", "ka lo",
-		"s", "e", "o", "x", "1", "20", "js", "ts", "db", "Core", "api", "K", "ſ", "é", "k", "miss", "kel", "wor", "pw", "cc", "naive", "cafe", "live", "ye"}
+		"s", "e", "o", "x", "1", "20", "js", "ts", "db", "Core", "api", "K", "ſ", "é", "k", "miss", "kel", "wor", "pw", "cc", "naive", "cafe", "live", "ye",
+		"İs", "İst", "İstanbul", "is", "σo", "ςo", "σίσ", "θ", "ϑe", "µs", "μs", "ǆe", "ǅem", "ß", "ẞ", "ss", "å", "Ås"}
 	checked := 0
 	for _, q := range terms {
 		for _, term := range Terms(q) {
