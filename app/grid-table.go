@@ -56,9 +56,16 @@ func (g *gridTable) onChange(ctx app.Context, e app.Event) {
 	}
 }
 
+// OnMount ticks the picked rows' checkboxes.
+func (g *gridTable) OnMount(ctx app.Context) {
+	ctx.Defer(g.syncPicks)
+}
+
 // OnUpdate keeps the keyboard focus on a control inside the table (a sort
-// link, a checkbox) when the update replaces the table's markup.
+// link, a checkbox) when the update replaces the table's markup, and ticks
+// the picked rows' checkboxes.
 func (g *gridTable) OnUpdate(ctx app.Context) {
+	ctx.Defer(g.syncPicks)
 	active := app.Window().Get("document").Get("activeElement")
 	if !active.Truthy() || !active.Call("closest", ".bg-table").Truthy() {
 		return
@@ -70,6 +77,19 @@ func (g *gridTable) OnUpdate(ctx app.Context) {
 				el.Call("focus")
 			}
 		})
+	}
+}
+
+// syncPicks sets the compare checkboxes from the State. In the browser the
+// picks are not part of the table's markup, so that picking does not
+// redraw the table (which would close the notes a reader opened).
+func (g *gridTable) syncPicks(ctx app.Context) {
+	boxes := app.Window().Get("document").Call("querySelectorAll", ".bg-table-wrap input.bg-pick")
+	for i := 0; i < boxes.Length(); i++ {
+		box := boxes.Index(i)
+		if want := g.State.Picked(box.Get("value").String()); box.Get("checked").Bool() != want {
+			box.Set("checked", want)
+		}
 	}
 }
 
@@ -118,11 +138,17 @@ func (g *gridTable) header(b *strings.Builder, id, label, class string) {
 		b.WriteString(` aria-sort="ascending"`)
 	}
 	next := g.State.NextSort(id)
+	st := g.State
+	if app.IsClient {
+		// The picks stay out of the browser's markup (see syncPicks): a
+		// sort link opened in a new tab goes without them.
+		st.Picks = nil
+	}
 	direction := "ascending"
 	if next.Desc {
 		direction = "descending"
 	}
-	b.WriteString(`><a class="bg-sort" id="sort-` + html.EscapeString(id) + `" href="` + html.EscapeString(g.State.WithSort(next).Href()) +
+	b.WriteString(`><a class="bg-sort" id="sort-` + html.EscapeString(id) + `" href="` + html.EscapeString(st.WithSort(next).Href()) +
 		`" title="` + html.EscapeString("Sort by "+label+", "+direction) + `" data-sort="` + html.EscapeString(next.String()) + `">`)
 	b.WriteString(html.EscapeString(label))
 	b.WriteString(`</a></th>`)
@@ -136,7 +162,7 @@ func (g *gridTable) row(b *strings.Builder, r Row) {
 	compare := html.EscapeString("Compare " + it.Name)
 	b.WriteString(`<tr id="row-` + id + `"><th scope="row" class="bg-col-name"><div class="bg-rowhead">`)
 	b.WriteString(`<input type="checkbox" id="pick-` + id + `" class="bg-pick" name="pick" value="` + id + `" form="` + FormID + `" title="` + compare + `"`)
-	if g.State.Picked(it.ID) {
+	if app.IsServer && g.State.Picked(it.ID) {
 		b.WriteString(` checked`)
 	}
 	b.WriteString(`><label for="pick-` + id + `" class="bg-visually-hidden">` + compare + `</label><div>`)

@@ -283,3 +283,27 @@ func TestCompareNarrowScreen(t *testing.T) {
 	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector(".bg-compare .bg-table-wrap").scrollLeft = 0`)))
 	screenshot(t, ctx, "compare-375")
 }
+
+// TestPickKeepsTheGridAsItIs checks that ticking a row does not redraw the
+// grid: a note the reader opened stays open, and the same checkbox element
+// is still there.
+func TestPickKeepsTheGridAsItIs(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	click(t, ctx, "#row-express details.bg-note summary")
+	waitJS(t, ctx, `document.querySelector("#row-express details.bg-note").open`)
+	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.bgBox = document.getElementById("pick-express")`)))
+	click(t, ctx, "#pick-express")
+	waitState(t, ctx, "pick=express")
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 1`)
+	if !eval[bool](t, ctx, `document.querySelector("#row-express details.bg-note").open`) {
+		t.Errorf("the open note closed when the row was picked")
+	}
+	if !eval[bool](t, ctx, `window.bgBox === document.getElementById("pick-express") && window.bgBox.checked`) {
+		t.Errorf("the checkbox was replaced or is not ticked")
+	}
+	// Picks from the address are ticked once the wasm runs.
+	open(t, ctx, srv.URL+"/?pick=koa,flask")
+	waitJS(t, ctx, `document.getElementById("pick-koa").checked && document.getElementById("pick-flask").checked && !document.getElementById("pick-express").checked`)
+}
