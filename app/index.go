@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"backendgrid/data"
 )
@@ -53,7 +54,19 @@ func newSearchText(text string) searchText {
 	lower := strings.ToLower(folded)
 	x := searchText{text: text, lower: lower, mask: runeMask(folded), pairs: pairMask(lower)}
 	x.starts, x.startPairs = startMasks(folded)
+	if isASCII(folded) {
+		x.word = folded
+	}
 	return x
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // posting is one occurrence of a text: field f of item doc.
@@ -71,6 +84,9 @@ type searchText struct {
 	starts uint64 // startMasks: letters that start a word
 	// startPairs are the first two letters of the words (startMasks).
 	startPairs uint64
+	// word is the folded text when it is all ASCII (its offsets are then
+	// lower's), for the word-start test of cellShape; "" otherwise.
+	word string
 	// named is set when the text is an item's name or alias somewhere,
 	// where matches may be more scattered than in cells.
 	named bool

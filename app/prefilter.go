@@ -135,7 +135,38 @@ func (q *termQuery) mayMatch(x *searchText) bool {
 		return false
 	}
 	need := q.n - 1 - maxGaps(q.n, x.named)
-	return q.pairs.mayHold(x, need) && subsequence(x.lower, q.lower) && q.pairs.holds(x, need)
+	if !q.pairs.mayHold(x, need) || !subsequence(x.lower, q.lower) || !q.pairs.holds(x, need) {
+		return false
+	}
+	return x.named || x.word == "" || !isASCII(q.lower) || maxGaps(q.n, false) > 1 || q.cellShape(x)
+}
+
+// cellShape reports whether an ASCII cell text can hold an ASCII term the
+// way acceptable takes it with at most one gap: a match with one gap is two
+// runs, the first at the start of a word. So some word start p has a
+// prefix of the term, and the rest of the term (nothing, without gaps)
+// follows it. Taking the longest prefix at p is enough: the rest of any
+// shorter prefix contains the rest of the longest.
+func (q *termQuery) cellShape(x *searchText) bool {
+	term, low := q.lower, x.lower
+	gap := maxGaps(q.n, false) == 1
+	for p := strings.IndexByte(low, term[0]); p >= 0; {
+		if wordStart(x.word, p) {
+			l := 0
+			for l < len(term) && p+l < len(low) && low[p+l] == term[l] {
+				l++
+			}
+			if l == len(term) || (gap && strings.Contains(low[p+l:], term[l:])) {
+				return true
+			}
+		}
+		next := strings.IndexByte(low[p+1:], term[0])
+		if next < 0 {
+			return false
+		}
+		p += 1 + next
+	}
+	return false
 }
 
 // startMasks are runeMask of the ASCII letters and digits that start a
