@@ -144,11 +144,33 @@ func TestFacetPanelMarkup(t *testing.T) {
 	f := &facetPanel{Facets: res.Facets, Filtered: true}
 	mount(t, f)
 
-	match(t, app.Elem("aside").Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0), f, 0)
+	noop := func(app.Context, app.Event) {}
+	match(t, app.Elem("aside").Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0).OnChange(noop).OnClick(noop), f, 0)
 	match(t, app.Span().Class("bg-filters-title"), f, 0, 0, 0, 0)
 	match(t, app.Text("Filters (1)"), f, 0, 0, 0, 0, 0)
-	match(t, app.Elem("fieldset").Class("bg-facet").Aria("describedby", "facet-language-desc"), f, 0, 1, 0)
-	match(t, app.Elem("legend").ID("facet-language"), f, 0, 1, 0, 0)
+	groups := find(t, parseTable(t, f.groupsHTML()), "div#filter-groups.bg-filter-groups")
+	set := find(t, groups, "fieldset.bg-facet")
+	if attr(set, "aria-describedby") != "facet-language-desc" || textOf(find(t, set, "p#facet-language-desc")) == "" {
+		t.Errorf("fieldset %v lacks its description", set.Attr)
+	}
+	if got := textOf(find(t, set, "legend#facet-language")); got != "Language1 selected" {
+		t.Errorf("legend %q", got)
+	}
+	python := find(t, set, "li.bg-facet-value input#f-language-2")
+	for k, v := range map[string]string{"type": "checkbox", "name": "language", "value": "Python", "form": FormID, "checked": ""} {
+		if a, ok := attrOK(python, k); !ok || a != v {
+			t.Errorf("Python checkbox %s=%q (present %v), want %q", k, a, ok, v)
+		}
+	}
+	if label := find(t, set, "label"); attr(label, "for") != "f-language-0" {
+		t.Errorf("first label for=%q", attr(label, "for"))
+	}
+	if clear := find(t, set, "button#clear-language"); attr(clear, "data-clear") != "language" || attr(clear, "type") != "button" {
+		t.Errorf("clear button %v", clear.Attr)
+	}
+	if n := len(findAll(groups, "fieldset")); n != len(res.Facets) {
+		t.Errorf("%d fieldsets, want %d", n, len(res.Facets))
+	}
 
 	html := app.HTMLString(f)
 	for _, want := range []string{

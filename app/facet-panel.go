@@ -3,12 +3,18 @@ package app
 import (
 	"fmt"
 	"html"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // facetPanel is the filter panel: one fieldset of checkboxes per facet
 // column, each value with its live count.
+//
+// The groups are one escaped HTML string, as the grid is: counts change
+// with every keystroke, and one string costs the wasm one DOM call instead
+// of a few hundred. The checkboxes and the Clear buttons are handled by
+// delegation on the panel.
 type facetPanel struct {
 	app.Compo
 
@@ -34,20 +40,64 @@ func (f *facetPanel) selectedCount() int {
 	return n
 }
 
-func (f *facetPanel) toggle(col, value string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
+// onChange applies a ticked or unticked value.
+func (f *facetPanel) onChange(ctx app.Context, e app.Event) {
+	box := e.Get("target")
+	if !box.Call("closest", ".bg-facet").Truthy() {
+		return
+	}
+	col, value := box.Get("name").String(), box.Get("value").String()
+	if f.known(col) {
 		ctx.NewActionWithValue(actionToggle, toggleValue{Column: col, Value: value})
 	}
 }
 
-func (f *facetPanel) clear(col string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
+// onClick clears a facet from its Clear button.
+func (f *facetPanel) onClick(ctx app.Context, e app.Event) {
+	button := e.Get("target").Call("closest", "button[data-clear]")
+	if !button.Truthy() {
+		return
+	}
+	if col := button.Call("getAttribute", "data-clear").String(); f.known(col) {
 		ctx.NewActionWithValue(actionClearFacet, col)
 	}
 }
 
+func (f *facetPanel) known(col string) bool {
+	for _, facet := range f.Facets {
+		if facet.Column.ID == col {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *facetPanel) clearAll(ctx app.Context, e app.Event) {
 	ctx.NewAction(actionClearAll)
+}
+
+// OnUpdate keeps the keyboard focus in the groups when they are redrawn:
+// on the same checkbox, or, when a facet's Clear button goes away with
+// its selection, on the facet's first value.
+func (f *facetPanel) OnUpdate(ctx app.Context) {
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !active.Call("closest", "#filter-groups").Truthy() {
+		return
+	}
+	id := active.Get("id").String()
+	if id == "" {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		doc := app.Window().Get("document")
+		el := app.Window().GetElementByID(id)
+		if col, ok := strings.CutPrefix(id, "clear-"); ok && !el.Truthy() {
+			el = app.Window().GetElementByID("f-" + col + "-0")
+		}
+		if el.Truthy() && !el.Equal(doc.Get("activeElement")) {
+			el.Call("focus")
+		}
+	})
 }
 
 // Render draws the panel. Checkboxes belong to the search form (form=) so
@@ -63,71 +113,67 @@ func (f *facetPanel) Render() app.UI {
 	}
 	// The panel scrolls on its own; when every value is disabled it holds
 	// nothing focusable, so it takes the focus itself to stay scrollable.
-	return app.Elem("aside").Class(class).Aria("labelledby", "filters-heading").TabIndex(0).Body(
-		app.Div().Class("bg-filters-head").Body(
-			app.Elem("h2").ID("filters-heading").Body(
-				app.Span().Class("bg-filters-title").Text(label),
-				app.Button().Type("button").ID("filters-toggle").Class("bg-filters-toggle").
-					Aria("expanded", fmt.Sprint(f.open)).
-					Aria("controls", "filter-groups").
-					Text(label).
-					OnClick(f.toggleOpen),
+	return app.Elem("aside").Class(class).Aria("labelledby", "filters-heading").TabIndex(0).
+		OnChange(f.onChange).
+		OnClick(f.onClick).
+		Body(
+			app.Div().Class("bg-filters-head").Body(
+				app.Elem("h2").ID("filters-heading").Body(
+					app.Span().Class("bg-filters-title").Text(label),
+					app.Button().Type("button").ID("filters-toggle").Class("bg-filters-toggle").
+						Aria("expanded", fmt.Sprint(f.open)).
+						Aria("controls", "filter-groups").
+						Text(label).
+						OnClick(f.toggleOpen),
+				),
+				app.If(f.Filtered, func() app.UI {
+					return app.Button().Type("button").Class("bg-link-button").ID("clear-all").
+						Text("Clear all filters").OnClick(f.clearAll)
+				}),
 			),
-			app.If(f.Filtered, func() app.UI {
-				return app.Button().Type("button").Class("bg-link-button").ID("clear-all").
-					Text("Clear all filters").OnClick(f.clearAll)
-			}),
-		),
-		app.Div().ID("filter-groups").Class("bg-filter-groups").Body(
-			app.Range(f.Facets).Slice(func(i int) app.UI {
-				return f.renderFacet(f.Facets[i])
-			}),
-			app.Button().Type("submit").Attr("form", FormID).Class("bg-nojs").Text("Apply filters"),
-		),
-	)
+			app.Raw(f.groupsHTML()),
+		)
 }
 
-func (f *facetPanel) renderFacet(facet Facet) app.UI {
-	col := facet.Column
-	legendID := "facet-" + col.ID
-	return app.Elem("fieldset").Class("bg-facet").Aria("describedby", legendID+"-desc").Body(
-		app.Elem("legend").ID(legendID).Body(
-			app.Span().Text(col.Label),
-			app.If(facet.Selected > 0, func() app.UI {
-				return app.Span().Class("bg-facet-selected").Textf("%d selected", facet.Selected)
-			}),
-		),
-		app.P().ID(legendID+"-desc").Class("bg-visually-hidden").Text(col.Description),
-		app.Elem("ul").Body(
-			app.Range(facet.Values).Slice(func(i int) app.UI {
-				v := facet.Values[i]
-				id := fmt.Sprintf("f-%s-%d", col.ID, i)
-				// A value with no results stays visible but disabled,
-				// unless it is ticked: then it must stay untickable.
-				disabled := v.Count == 0 && !v.Selected
-				return app.Elem("li").Class("bg-facet-value").Body(
-					boolAttrs(app.Input().
-						Type("checkbox").
-						ID(id).
-						Name(col.ID).
-						Value(v.Value).
-						Attr("form", FormID).
-						OnChange(f.toggle(col.ID, v.Value), app.EventScope(col.ID, v.Value)), v.Selected, disabled),
-					// The label's inside is one raw element (no handlers): fewer
-					// DOM calls from the wasm for some fifty values.
-					app.Label().For(id).Body(app.Raw(fmt.Sprintf(
-						`<span class="bg-facet-text"><span class="bg-facet-label">%s</span><span class="bg-count"><span class="bg-visually-hidden">, results: </span>%d</span></span>`,
-						html.EscapeString(v.Label), v.Count))),
-				)
-			}),
-		),
-		app.If(facet.Selected > 0, func() app.UI {
-			return app.Button().Type("button").Class("bg-link-button").
-				Aria("label", "Clear "+col.Label+" filter").
-				Text("Clear").
-				OnClick(f.clear(col.ID), app.EventScope(col.ID))
-		}),
-	)
+// groupsHTML writes the facets. Every piece of text and every attribute
+// value goes through html.EscapeString.
+func (f *facetPanel) groupsHTML() string {
+	var b strings.Builder
+	b.WriteString(`<div id="filter-groups" class="bg-filter-groups">`)
+	for _, facet := range f.Facets {
+		col := facet.Column
+		id := html.EscapeString(col.ID)
+		legendID := "facet-" + id
+		b.WriteString(`<fieldset class="bg-facet" aria-describedby="` + legendID + `-desc"><legend id="` + legendID + `"><span>` +
+			html.EscapeString(col.Label) + `</span>`)
+		if facet.Selected > 0 {
+			fmt.Fprintf(&b, `<span class="bg-facet-selected">%d selected</span>`, facet.Selected)
+		}
+		b.WriteString(`</legend><p id="` + legendID + `-desc" class="bg-visually-hidden">` + html.EscapeString(col.Description) + `</p><ul>`)
+		for i, v := range facet.Values {
+			boxID := fmt.Sprintf("f-%s-%d", id, i)
+			b.WriteString(`<li class="bg-facet-value"><input type="checkbox" id="` + boxID + `" name="` + id + `" value="` +
+				html.EscapeString(v.Value) + `" form="` + FormID + `"`)
+			if v.Selected {
+				b.WriteString(` checked`)
+			}
+			// A value with no results stays visible but disabled, unless
+			// it is ticked: then it must stay untickable.
+			if v.Count == 0 && !v.Selected {
+				b.WriteString(` disabled`)
+			}
+			fmt.Fprintf(&b, `><label for="%s"><span class="bg-facet-text"><span class="bg-facet-label">%s</span><span class="bg-count"><span class="bg-visually-hidden">, results: </span>%d</span></span></label></li>`,
+				boxID, html.EscapeString(v.Label), v.Count)
+		}
+		b.WriteString(`</ul>`)
+		if facet.Selected > 0 {
+			b.WriteString(`<button type="button" class="bg-link-button" id="clear-` + id + `" data-clear="` + id + `" aria-label="` +
+				html.EscapeString("Clear "+col.Label+" filter") + `">Clear</button>`)
+		}
+		b.WriteString(`</fieldset>`)
+	}
+	b.WriteString(`<button type="submit" form="` + FormID + `" class="bg-nojs">Apply filters</button></div>`)
+	return b.String()
 }
 
 // boolAttrs sets checked and disabled so that both renderings are right:

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -455,4 +456,24 @@ func openHoldingWasm(t *testing.T, ctx context.Context, url string) (release fun
 		_, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held})
 		must(t, err)
 	}
+}
+
+// TestFacetKeyboardKeepsFocus checks that the filter panel, redrawn with
+// every change, keeps a keyboard user's place: Space on a value leaves the
+// focus on it, and a facet's Clear button hands it to the facet's first
+// value when it goes away.
+func TestFacetKeyboardKeepsFocus(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL)
+	id := eval[string](t, ctx, `document.querySelector('input[name="language"][value="Python"]').id`)
+	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID(id))))
+	pressKey(t, ctx, " ", "Space", 32)
+	waitState(t, ctx, "language=Python")
+	waitJS(t, ctx, fmt.Sprintf(`document.activeElement && document.activeElement.id === %q && document.activeElement.checked`, id))
+	// Tab reaches the Clear button after the facet's values; Enter clears.
+	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("clear-language"))))
+	pressKey(t, ctx, "Enter", "Enter", 13)
+	waitJS(t, ctx, `!(document.getElementById("results").dataset.state || "").includes("language=")`)
+	waitJS(t, ctx, `document.activeElement && document.activeElement.id === "f-language-0"`)
 }
