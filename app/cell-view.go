@@ -6,23 +6,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"backendgrid/data"
 )
 
-// cellView draws one sourced fact: the value (with search highlights), the
-// detail of support values, the note that corrects a common mistake, and
-// the link to the source.
-//
-// A cell has no event handlers, so it is one raw element: the browser
-// builds it from one string instead of the wasm making a dozen DOM calls
-// per cell, which is most of the cost of the wasm's first render. Every
+// cellHTML writes one sourced fact for the tables (which are HTML strings):
+// the value (with search highlights), the detail of support values, the
+// note that corrects a common mistake, and the link to the source. Every
 // piece of text and every attribute value goes through html.EscapeString.
-func cellView(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) app.UI {
-	return app.Raw(cellHTML(col, it, cell, marks))
-}
-
 func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) string {
 	if cell == nil {
 		return `<span class="bg-missing">—</span>`
@@ -70,22 +60,13 @@ func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks Mar
 	}
 }
 
-// markedSpan is markedText as an HTML string.
+// markedSpan writes text with <mark> around the matched spans, in one
+// element so that no whitespace comes between the pieces of a word.
 func markedSpan(text string, spans []Span) string {
 	if len(spans) == 0 {
 		return html.EscapeString(text)
 	}
 	return `<span class="bg-hl">` + markedHTML(text, spans) + `</span>`
-}
-
-// markedText renders text with <mark> around the matched spans. Marked text
-// is one raw element so the prerendered HTML has no whitespace between the
-// pieces of a word (go-app indents child nodes).
-func markedText(text string, spans []Span) app.UI {
-	if len(spans) == 0 {
-		return app.Text(text)
-	}
-	return app.Raw(markedSpan(text, spans))
 }
 
 // markedHTML escapes text and wraps the matched spans in <mark>.

@@ -186,12 +186,8 @@ func (g *gridTable) row(b *strings.Builder, r Row) {
 	b.WriteString(`</tr>`)
 }
 
-// nameLink is the item name, linked to its website when the catalog has a
-// website column.
-func nameLink(it *data.Item, website *data.Cell, marks []Span) app.UI {
-	return app.Raw(nameLinkHTML(it, website, marks))
-}
-
+// nameLinkHTML is the item name, linked to its website when the catalog
+// has a website column.
 func nameLinkHTML(it *data.Item, website *data.Cell, marks []Span) string {
 	name := markedSpan(it.Name, marks)
 	if website == nil || website.Text() == "" {
