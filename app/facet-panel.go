@@ -80,23 +80,11 @@ func (f *facetPanel) clearAll(ctx app.Context, e app.Event) {
 // on the same checkbox, or, when a facet's Clear button goes away with
 // its selection, on the facet's first value.
 func (f *facetPanel) OnUpdate(ctx app.Context) {
-	active := app.Window().Get("document").Get("activeElement")
-	if !active.Truthy() || !active.Call("closest", "#filter-groups").Truthy() {
-		return
-	}
-	id := active.Get("id").String()
-	if id == "" {
-		return
-	}
-	ctx.Defer(func(app.Context) {
-		doc := app.Window().Get("document")
-		el := app.Window().GetElementByID(id)
-		if col, ok := strings.CutPrefix(id, "clear-"); ok && !el.Truthy() {
-			el = app.Window().GetElementByID("f-" + col + "-0")
+	keepFocus(ctx, "#filter-groups", func(id string) string {
+		if col, ok := strings.CutPrefix(id, "clear-"); ok {
+			return "f-" + col + "-0"
 		}
-		if el.Truthy() && !el.Equal(doc.Get("activeElement")) {
-			el.Call("focus")
-		}
+		return ""
 	})
 }
 

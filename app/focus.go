@@ -48,6 +48,32 @@ func focusID(ctx app.Context, id string) {
 	})
 }
 
+// keepFocus keeps the keyboard focus through an update that replaces the
+// markup inside the element matching within (a table or a panel drawn as
+// one HTML string): on the control with the same id, or, when that one is
+// gone, on the one instead names (instead may be nil).
+func keepFocus(ctx app.Context, within string, instead func(id string) string) {
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !active.Call("closest", within).Truthy() {
+		return
+	}
+	id := active.Get("id").String()
+	if id == "" {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		el := app.Window().GetElementByID(id)
+		if !el.Truthy() && instead != nil {
+			if other := instead(id); other != "" {
+				el = app.Window().GetElementByID(other)
+			}
+		}
+		if el.Truthy() && !el.Equal(app.Window().Get("document").Get("activeElement")) {
+			el.Call("focus")
+		}
+	})
+}
+
 // applyAppearance puts the theme and the accent on the document itself,
 // so the page background follows too (web/boot.js does the same before the
 // wasm starts). The accent goes through the CSSOM: the CSP forbids inline

@@ -66,18 +66,7 @@ func (g *gridTable) OnMount(ctx app.Context) {
 // the picked rows' checkboxes.
 func (g *gridTable) OnUpdate(ctx app.Context) {
 	ctx.Defer(g.syncPicks)
-	active := app.Window().Get("document").Get("activeElement")
-	if !active.Truthy() || !active.Call("closest", ".bg-table").Truthy() {
-		return
-	}
-	if id := active.Get("id").String(); id != "" {
-		ctx.Defer(func(app.Context) {
-			el := app.Window().GetElementByID(id)
-			if el.Truthy() && !el.Equal(app.Window().Get("document").Get("activeElement")) {
-				el.Call("focus")
-			}
-		})
-	}
+	keepFocus(ctx, ".bg-table", nil)
 }
 
 // syncPicks sets the compare checkboxes from the State. In the browser the
