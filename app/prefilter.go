@@ -103,12 +103,20 @@ type termQuery struct {
 	// short term must start a word of a cell whole.
 	start uint64
 	pairs termPairs
+	// cellGaps and namedGaps are maxGaps for the term in a cell and in a
+	// name or alias.
+	cellGaps, namedGaps int
+	// shaped is set when cellShape applies: an ASCII term that a cell
+	// takes with at most one gap.
+	shaped bool
 }
 
 func newTermQuery(term string) termQuery {
 	lower := strings.ToLower(term)
 	first, _ := utf8.DecodeRuneInString(term)
-	q := termQuery{lower: lower, n: utf8.RuneCountInString(term), mask: runeMask(term), pairs: pairsOf(lower)}
+	n := utf8.RuneCountInString(term)
+	q := termQuery{lower: lower, n: n, mask: runeMask(term), pairs: pairsOf(lower), cellGaps: maxGaps(n, false), namedGaps: maxGaps(n, true)}
+	q.shaped = q.cellGaps <= 1 && isASCII(lower)
 	if first < utf8.RuneSelf {
 		q.first = runeMask(string(first))
 	}
@@ -131,14 +139,17 @@ func (q *termQuery) mayMatch(x *searchText) bool {
 	}
 	// A cell match without gaps (terms under four runes) is the whole term
 	// at the start of a word: its first two letters start one.
-	if !x.named && q.start != 0 && maxGaps(q.n, false) == 0 && x.startPairs&q.start == 0 {
+	if !x.named && q.start != 0 && q.cellGaps == 0 && x.startPairs&q.start == 0 {
 		return false
 	}
-	need := q.n - 1 - maxGaps(q.n, x.named)
+	need := q.n - 1 - q.cellGaps
+	if x.named {
+		need = q.n - 1 - q.namedGaps
+	}
 	if !q.pairs.mayHold(x, need) || !subsequence(x.lower, q.lower) || !q.pairs.holds(x, need) {
 		return false
 	}
-	return x.named || x.word == "" || !isASCII(q.lower) || maxGaps(q.n, false) > 1 || q.cellShape(x)
+	return x.named || x.word == "" || !q.shaped || q.cellShape(x)
 }
 
 // cellShape reports whether an ASCII cell text can hold an ASCII term the
@@ -149,7 +160,7 @@ func (q *termQuery) mayMatch(x *searchText) bool {
 // shorter prefix contains the rest of the longest.
 func (q *termQuery) cellShape(x *searchText) bool {
 	term, low := q.lower, x.lower
-	gap := maxGaps(q.n, false) == 1
+	gap := q.cellGaps == 1
 	for p := strings.IndexByte(low, term[0]); p >= 0; {
 		if wordStart(x.word, p) {
 			l := 0
