@@ -7,9 +7,6 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"backendgrid/data"
-	"backendgrid/data/synthetic"
 )
 
 // mount renders a component in go-app's test engine.
@@ -379,15 +376,7 @@ func hasTag(html string, fragments ...string) bool {
 // its first page of rows with a button for the next, while the summary
 // and the counts cover every row.
 func TestPageShowsALongResultAPageAtATime(t *testing.T) {
-	base := real(t).Catalog
-	js, err := synthetic.JSON(base, rowsPerPage*2+7, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := data.Parse("synthetic.json", js)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := syntheticCatalog(t, rowsPerPage*2+7, 5)
 	ix := NewIndex(cat)
 	p := &Page{Index: ix}
 	mount(t, p)

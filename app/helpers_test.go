@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"backendgrid/data"
+	"backendgrid/data/synthetic"
 )
 
 // fixture is the small test catalog in data/testdata: three items with one
@@ -19,6 +20,21 @@ func fixture(t testing.TB) *data.Catalog {
 		t.Fatal(err)
 	}
 	cat, err := data.Parse("valid.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// syntheticCatalog is a generated catalog of n items with the real
+// catalog's schema and facet values (data/synthetic).
+func syntheticCatalog(t testing.TB, n int, seed uint64) *data.Catalog {
+	t.Helper()
+	js, err := synthetic.JSON(real(t).Catalog, n, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := data.Parse("synthetic.json", js)
 	if err != nil {
 		t.Fatal(err)
 	}

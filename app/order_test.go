@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"backendgrid/data"
-	"backendgrid/data/synthetic"
 )
 
 // TestSortMatchesComparator checks the rank-based sort against the plain
@@ -16,15 +15,7 @@ import (
 // synthetic catalog big enough to have many ties, for every column in both
 // directions, with and without a query.
 func TestSortMatchesComparator(t *testing.T) {
-	base := real(t).Catalog
-	js, err := synthetic.JSON(base, 600, 7)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := data.Parse("synthetic.json", js)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := syntheticCatalog(t, 600, 7)
 	ix := NewIndex(cat)
 	byKey := func(col *data.Column) func(a, b Row) int {
 		return func(a, b Row) int {

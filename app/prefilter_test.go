@@ -4,9 +4,6 @@ import (
 	"testing"
 
 	"github.com/sahilm/fuzzy"
-
-	"backendgrid/data"
-	"backendgrid/data/synthetic"
 )
 
 // TestPairFilterKeepsAcceptableMatches checks that the cheap pair tests in
@@ -14,15 +11,7 @@ import (
 // would take: every field of a synthetic catalog against terms of every
 // length, with typos and non-ASCII letters.
 func TestPairFilterKeepsAcceptableMatches(t *testing.T) {
-	base := real(t).Catalog
-	js, err := synthetic.JSON(base, 400, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := data.Parse("synthetic.json", js)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := syntheticCatalog(t, 400, 3)
 	ix := NewIndex(cat)
 	// Texts from the catalog, and some with what folding and word starts
 	// make tricky.
