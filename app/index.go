@@ -15,27 +15,30 @@ import (
 type Index struct {
 	// Catalog is the indexed catalog.
 	Catalog *data.Catalog
-	docs    []doc
+	// n is the number of items.
+	n int
 	// texts are the distinct searchable strings: a language, a license or
 	// an ORM recurs across items, and each is matched once per term.
 	texts []searchText
+	// quick holds the first two tests of each text's mayMatch packed
+	// side by side: most texts fail them, and the scan then reads 16 bytes
+	// a text instead of the whole searchText.
+	quick []quickMasks
 	// postings lists where each text occurs: text t's are
 	// postings[postingsAt[t]:postingsAt[t+1]].
 	postings   []posting
 	postingsAt []int32
-	facets     facetIndex
-	order      ordering
+	// keys are the distinct fields that postings name (a column, and an
+	// element of a list or an alias), with their weights.
+	keys   []fieldKey
+	facets facetIndex
+	order  ordering
 }
 
-type doc struct {
-	fields []field
-}
-
-// field is one searchable string of an item.
+// field is one searchable string of an item, while the index is built.
 type field struct {
-	key    Field
-	text   int32 // into Index.texts
-	weight int
+	text int32 // in Index.texts
+	posting
 }
 
 func newSearchText(text string) searchText {
@@ -69,9 +72,23 @@ func isASCII(s string) bool {
 	return true
 }
 
-// posting is one occurrence of a text: field f of item doc.
+// quickMasks are a text's runeMask and, for cells, its word-start mask
+// (all ones for a name or alias, which need not start a word).
+type quickMasks struct {
+	mask, firsts uint64
+}
+
+// posting is one occurrence of a text: in item doc, field keys[key].
+// Scoring reads nothing else per item, so a common text (a runtime that
+// thousands of items share) costs no lookups scattered over memory.
 type posting struct {
-	doc, f int32
+	doc, key int32
+}
+
+// fieldKey is a field and the weight of a match in it.
+type fieldKey struct {
+	Field
+	weight int
 }
 
 type searchText struct {
@@ -94,10 +111,12 @@ type searchText struct {
 
 // NewIndex prepares cat for searching. Build it once per catalog.
 func NewIndex(cat *data.Catalog) *Index {
-	ix := &Index{Catalog: cat, docs: make([]doc, len(cat.Items)), order: newOrdering(cat)}
+	ix := &Index{Catalog: cat, n: len(cat.Items), order: newOrdering(cat)}
 	ix.facets = newFacetIndex(cat, ix.order.byName)
 	ids := map[string]int32{}
-	add := func(d *doc, key Field, text string, weight int) {
+	keyIDs := map[Field]int32{}
+	var fields []field
+	add := func(doc int, key Field, text string, weight int) {
 		if text == "" {
 			return
 		}
@@ -108,13 +127,18 @@ func NewIndex(cat *data.Catalog) *Index {
 			ix.texts = append(ix.texts, newSearchText(text))
 		}
 		ix.texts[id].named = ix.texts[id].named || weight > 0
-		d.fields = append(d.fields, field{key: key, text: id, weight: weight})
+		k, ok := keyIDs[key]
+		if !ok {
+			k = int32(len(ix.keys))
+			keyIDs[key] = k
+			ix.keys = append(ix.keys, fieldKey{key, weight})
+		}
+		fields = append(fields, field{text: id, posting: posting{doc: int32(doc), key: k}})
 	}
 	for i, it := range cat.Items {
-		d := &ix.docs[i]
-		add(d, Field{Column: NameField}, it.Name, nameWeight)
+		add(i, Field{Column: NameField}, it.Name, nameWeight)
 		for j, a := range it.Aliases {
-			add(d, Field{Column: AliasField, Elem: j}, a, aliasWeight)
+			add(i, Field{Column: AliasField, Elem: j}, a, aliasWeight)
 		}
 		for _, col := range cat.Columns {
 			if !col.Search {
@@ -123,29 +147,32 @@ func NewIndex(cat *data.Catalog) *Index {
 			cell := it.Cells[col.ID]
 			if col.Type == data.List {
 				for j, v := range cell.List() {
-					add(d, Field{Column: col.ID, Elem: j}, v, 0)
+					add(i, Field{Column: col.ID, Elem: j}, v, 0)
 				}
 				continue
 			}
-			add(d, Field{Column: col.ID}, SearchText(col, cell), 0)
+			add(i, Field{Column: col.ID}, SearchText(col, cell), 0)
+		}
+	}
+	ix.quick = make([]quickMasks, len(ix.texts))
+	for t, x := range ix.texts {
+		ix.quick[t] = quickMasks{mask: x.mask, firsts: x.starts}
+		if x.named {
+			ix.quick[t].firsts = ^uint64(0)
 		}
 	}
 	ix.postingsAt = make([]int32, len(ix.texts)+1)
-	for _, d := range ix.docs {
-		for _, f := range d.fields {
-			ix.postingsAt[f.text+1]++
-		}
+	for _, f := range fields {
+		ix.postingsAt[f.text+1]++
 	}
 	for t := range ix.texts {
 		ix.postingsAt[t+1] += ix.postingsAt[t]
 	}
-	ix.postings = make([]posting, int(ix.postingsAt[len(ix.texts)]))
+	ix.postings = make([]posting, len(fields))
 	next := slices.Clone(ix.postingsAt[:len(ix.texts)])
-	for i, d := range ix.docs {
-		for j, f := range d.fields {
-			ix.postings[next[f.text]] = posting{doc: int32(i), f: int32(j)}
-			next[f.text]++
-		}
+	for _, f := range fields {
+		ix.postings[next[f.text]] = f.posting
+		next[f.text]++
 	}
 	return ix
 }

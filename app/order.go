@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -125,27 +126,46 @@ func (ix *Index) sortRows(rows []Row, at []int32, k SortKey, searching, choosing
 	if key == nil || (k.Column == NameColumn && !k.Desc) {
 		return // already in name order
 	}
-	type entry struct {
-		key [3]int32
-		pos int32
+	sign := int32(1)
+	if k.Desc {
+		sign = -1
 	}
-	entries := make([]entry, len(rows))
-	for j := range rows {
-		e := entry{key: key(j), pos: int32(j)}
-		if k.Desc {
-			for n := range e.key {
-				e.key[n] = -e.key[n]
-			}
+	order := make([]int32, len(rows))
+	if !choosing || col >= 0 || k.Column == NameColumn {
+		// One key: each row's key and position packed into an int64, so
+		// the sort compares plain integers, with no comparison function.
+		packed := make([]int64, len(rows))
+		for j := range rows {
+			packed[j] = int64(sign*key(j)[0])<<32 | int64(j)
 		}
-		entries[j] = e
+		slices.Sort(packed)
+		for j, e := range packed {
+			order[j] = int32(e & math.MaxUint32)
+		}
+	} else {
+		type entry struct {
+			key [3]int32
+			pos int32
+		}
+		entries := make([]entry, len(rows))
+		for j := range rows {
+			e := entry{key: key(j), pos: int32(j)}
+			for n := range e.key {
+				e.key[n] *= sign
+			}
+			entries[j] = e
+		}
+		slices.SortFunc(entries, func(a, b entry) int {
+			return cmp.Or(cmp.Compare(a.key[0], b.key[0]), cmp.Compare(a.key[1], b.key[1]),
+				cmp.Compare(a.key[2], b.key[2]), cmp.Compare(a.pos, b.pos))
+		})
+		for j, e := range entries {
+			order[j] = e.pos
+		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		return cmp.Or(cmp.Compare(a.key[0], b.key[0]), cmp.Compare(a.key[1], b.key[1]),
-			cmp.Compare(a.key[2], b.key[2]), cmp.Compare(a.pos, b.pos))
-	})
 	sorted := make([]Row, len(rows))
-	for j, e := range entries {
-		sorted[j] = rows[e.pos]
+	for j, pos := range order {
+		sorted[j] = rows[pos]
 	}
 	copy(rows, sorted)
 }

@@ -63,15 +63,23 @@ func TestSortMatchesComparator(t *testing.T) {
 // TestSearchOrderIsByScore checks that a query without a sort lists the
 // best score first and breaks ties by name, then id.
 func TestSearchOrderIsByScore(t *testing.T) {
-	ix := real(t)
-	rows := View(ix, State{Query: "a"}).Rows
-	if len(rows) < 3 {
-		t.Fatalf("only %d rows for %q", len(rows), "a")
-	}
-	for i := 1; i < len(rows); i++ {
-		a, b := rows[i-1], rows[i]
-		if c := cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Item.SortName(), b.Item.SortName()), strings.Compare(a.Item.ID, b.Item.ID)); c > 0 {
-			t.Errorf("%s (score %d) before %s (score %d)", a.Item.ID, a.Score, b.Item.ID, b.Score)
+	for _, tc := range []struct {
+		name  string
+		ix    *Index
+		query string
+	}{
+		{"real", real(t), "a"},
+		{"synthetic", NewIndex(syntheticCatalog(t, 600, 7)), "ka"},
+	} {
+		rows := View(tc.ix, State{Query: tc.query}).Rows
+		if len(rows) < 3 {
+			t.Fatalf("%s: only %d rows for %q", tc.name, len(rows), tc.query)
+		}
+		for i := 1; i < len(rows); i++ {
+			a, b := rows[i-1], rows[i]
+			if c := cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Item.SortName(), b.Item.SortName()), strings.Compare(a.Item.ID, b.Item.ID)); c > 0 {
+				t.Errorf("%s: %s (score %d) before %s (score %d)", tc.name, a.Item.ID, a.Score, b.Item.ID, b.Score)
+			}
 		}
 	}
 }

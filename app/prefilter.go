@@ -217,15 +217,21 @@ func maxGaps(n int, named bool) int {
 // folds case more widely than lower-casing does (σ matches ς, θ matches ϑ),
 // so an exact search could skip past the occurrence the matcher uses.
 func subsequence(text, term string) bool {
+	// A plain loop: texts are short, and strings.IndexByte's setup per
+	// letter cost more than the scan.
+	j := 0
 	for i := 0; i < len(term); i++ {
-		if term[i] >= utf8.RuneSelf {
+		c := term[i]
+		if c >= utf8.RuneSelf {
 			return true
 		}
-		j := strings.IndexByte(text, term[i])
-		if j < 0 {
+		for j < len(text) && text[j] != c {
+			j++
+		}
+		if j == len(text) {
 			return false
 		}
-		text = text[j+1:]
+		j++
 	}
 	return true
 }

@@ -57,6 +57,8 @@ type SearchResult struct {
 	Hits []Hit
 	// Corrected lists the terms that matched only after a typo correction.
 	Corrected []string
+	// matches counts the items that matched (when Hits is set).
+	matches int
 }
 
 // Search matches every term of q (split on spaces) against every item; an
@@ -66,12 +68,12 @@ func (ix *Index) Search(q string) SearchResult {
 	if len(terms) == 0 {
 		return SearchResult{}
 	}
-	res := SearchResult{Hits: make([]Hit, len(ix.docs))}
-	alive := make([]bool, len(ix.docs))
+	res := SearchResult{Hits: make([]Hit, ix.n)}
+	alive := make([]bool, ix.n)
 	for i := range alive {
 		alive[i] = true
 	}
-	best := make([]int, len(ix.docs))
+	best := make([]int, ix.n)
 	for _, term := range terms {
 		for i := range best {
 			best[i] = noMatch
@@ -91,7 +93,9 @@ func (ix *Index) Search(q string) SearchResult {
 		res.Hits[i].Matched = alive[i]
 		if !alive[i] {
 			res.Hits[i] = Hit{}
+			continue
 		}
+		res.matches++
 	}
 	return res
 }
@@ -115,9 +119,9 @@ func (ix *Index) correct(term string, alive []bool, best []int, hits []Hit) bool
 	if utf8.RuneCountInString(term) > maxTypoLen {
 		return false
 	}
-	tmpBest := make([]int, len(ix.docs))
-	tmpHits := make([]Hit, len(ix.docs))
-	chosen := make([]Marks, len(ix.docs))
+	tmpBest := make([]int, ix.n)
+	tmpHits := make([]Hit, ix.n)
+	chosen := make([]Marks, ix.n)
 	found := false
 	for _, v := range typoVariants(term) {
 		for i := range tmpBest {
@@ -162,7 +166,10 @@ func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, h
 	q := newTermQuery(term)
 	// A text only counts if a live item has it.
 	var cands []int32
-	for t := range ix.texts {
+	for t, k := range ix.quick {
+		if k.mask&q.mask != q.mask || k.firsts&q.first != q.first {
+			continue
+		}
 		if x := &ix.texts[t]; q.mayMatch(x) && ix.live(int32(t), alive) {
 			cands = append(cands, int32(t))
 		}
@@ -187,11 +194,12 @@ func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, h
 			if !alive[p.doc] {
 				continue
 			}
-			f := &ix.docs[p.doc].fields[p.f]
-			kind := min(f.weight, 1)
+			key := &ix.keys[p.key]
+			weight := key.weight
+			kind := min(weight, 1)
 			if accepted[kind] == 0 {
 				accepted[kind] = -1
-				if acceptable(text, f.weight, m.MatchedIndexes, q.n) {
+				if acceptable(text, weight, m.MatchedIndexes, q.n) {
 					accepted[kind] = 1
 				}
 			}
@@ -199,14 +207,14 @@ func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, h
 				continue
 			}
 			found = true
-			if s := m.Score + f.weight - penalty; s > best[p.doc] {
+			if s := m.Score + weight - penalty; s > best[p.doc] {
 				best[p.doc] = s
 			}
 			if marks == nil {
 				marks = spans(text, m.MatchedIndexes)
 			}
 			h := &hits[p.doc]
-			h.Marks = h.Marks.with(f.key, marks)
+			h.Marks = h.Marks.with(key.Field, marks)
 		}
 	}
 	return found
@@ -245,6 +253,15 @@ func acceptable(text string, weight int, idx []int, n int) bool {
 func wordStart(s string, i int) bool {
 	if i == 0 {
 		return true
+	}
+	if i < len(s) && s[i-1] < utf8.RuneSelf && s[i] < utf8.RuneSelf {
+		// ASCII, the common case, without decoding or table lookups.
+		p, c := s[i-1], s[i]
+		lower := 'a' <= p && p <= 'z'
+		if !lower && !('A' <= p && p <= 'Z') && !('0' <= p && p <= '9') {
+			return true
+		}
+		return lower && 'A' <= c && c <= 'Z'
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	cur, _ := utf8.DecodeRuneInString(s[i:])

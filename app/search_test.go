@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The searches the issue names, on the real catalog: the wanted item must
@@ -234,5 +236,36 @@ func TestTypoHighlightsOneVariant(t *testing.T) {
 	// Long nonsense words skip correction: it costs a search per variant.
 	if got := View(ix, State{Query: strings.Repeat("qz", 20)}); len(got.Rows) != 0 || len(got.Corrected) != 0 {
 		t.Errorf("nonsense matched: %v %v", ids(got.Rows), got.Corrected)
+	}
+}
+
+// TestWordStartASCII checks the ASCII shortcut of wordStart against the
+// rune rules it stands for, on every pair of ASCII characters.
+func TestWordStartASCII(t *testing.T) {
+	want := func(prev, cur rune) bool {
+		if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			return true
+		}
+		return unicode.IsLower(prev) && unicode.IsUpper(cur)
+	}
+	for p := rune(0); p < utf8.RuneSelf; p++ {
+		for c := rune(0); c < utf8.RuneSelf; c++ {
+			s := string([]rune{p, c})
+			if got := wordStart(s, 1); got != want(p, c) {
+				t.Errorf("wordStart(%q, 1) = %v, want %v", s, got, want(p, c))
+			}
+		}
+	}
+	// Non-ASCII on either side takes the rune path.
+	for _, tc := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"éA", 2, true}, {"aÉ", 1, true}, {"é-", 2, false}, {"-é", 1, true},
+	} {
+		if got := wordStart(tc.s, tc.i); got != tc.want {
+			t.Errorf("wordStart(%q, %d) = %v, want %v", tc.s, tc.i, got, tc.want)
+		}
 	}
 }

@@ -96,11 +96,21 @@ func View(ix *Index, s State) Result {
 	// Items are walked in name order: rows come out sorted by name, which
 	// is the listing's order and every sort's tie-break.
 	// The facet index is laid out in the same order: p is the position.
-	var at []int32
+	// The walk notes the positions that count towards facet values; the
+	// counting is done facet by facet afterwards, each facet's arrays read
+	// in one pass.
+	capacity := len(ix.order.byName)
+	if found.Hits != nil {
+		capacity = found.matches
+	}
+	res.Rows = make([]Row, 0, capacity)
+	at := make([]int32, 0, capacity)   // item index of each row
+	pass := make([]int32, 0, capacity) // position of each row
+	near := make([][]int32, nf)        // per facet: positions that fail only it
 	for p, i32 := range ix.order.byName {
-		i, it := int(i32), cat.Items[i32]
+		i := int(i32)
 		if s.Only != nil {
-			if !slices.Contains(s.Only, it.ID) {
+			if !slices.Contains(s.Only, cat.Items[i].ID) {
 				continue
 			}
 			res.Total++
@@ -125,6 +135,7 @@ func View(ix *Index, s State) Result {
 		}
 		switch failed {
 		case 0:
+			it := cat.Items[i]
 			row := Row{Item: it}
 			if found.Hits != nil {
 				row.Score, row.Marks = found.Hits[i].Score, found.Hits[i].Marks
@@ -137,19 +148,21 @@ func View(ix *Index, s State) Result {
 				}
 				row.Fit = &fit
 			}
-			for f := range fx.cols {
-				fx.count(counts[f], f, p)
-			}
 			res.Rows = append(res.Rows, row)
 			at = append(at, i32)
+			pass = append(pass, int32(p))
 		case 1:
 			// With misfits hidden, ticking the value would not show this
 			// row either, so it does not count.
-			if s.HideUnfit && FitOf(cat, it, s.Need, s.Want).Failed {
+			if s.HideUnfit && FitOf(cat, cat.Items[i], s.Need, s.Want).Failed {
 				continue
 			}
-			fx.count(counts[failedAt], failedAt, p)
+			near[failedAt] = append(near[failedAt], int32(p))
 		}
+	}
+	for f := range fx.cols {
+		fx.countAll(counts[f], f, pass)
+		fx.countAll(counts[f], f, near[f])
 	}
 
 	for f, col := range fx.cols {
@@ -229,6 +242,17 @@ func (fx *facetIndex) passes(selected []bool, f, p int) bool {
 func (fx *facetIndex) count(counts []int, f, p int) {
 	for _, v := range fx.vals[f][fx.off[f][p]:fx.off[f][p+1]] {
 		counts[v]++
+	}
+}
+
+// countAll adds the values of facet f of the items at positions ps to
+// counts.
+func (fx *facetIndex) countAll(counts []int, f int, ps []int32) {
+	vals, off := fx.vals[f], fx.off[f]
+	for _, p := range ps {
+		for _, v := range vals[off[p]:off[p+1]] {
+			counts[v]++
+		}
 	}
 }
 
