@@ -29,6 +29,9 @@ type gridTable struct {
 	State State
 	// Catalog resolves column ids of matches in hidden columns.
 	Catalog *data.Catalog
+
+	// synced is set when the last syncPicks saw picks.
+	synced bool
 }
 
 // onClick applies a sort link's sort in place. The links are real links
@@ -69,15 +72,33 @@ func (g *gridTable) OnUpdate(ctx app.Context) {
 	keepFocus(ctx, ".bg-table", nil)
 }
 
-// syncPicks sets the compare checkboxes from the State. In the browser the
-// picks are not part of the table's markup, so that picking does not
-// redraw the table (which would close the notes a reader opened).
+// syncPicks sets the compare checkboxes and the sort links' addresses from
+// the State. In the browser the picks are not part of the table's markup,
+// so that picking does not redraw the table (which would close the notes a
+// reader opened); the links get them here, so that one opened in a new tab
+// keeps the picks. With no picks, now or at the last sync, the markup is
+// already right: a keystroke then costs no calls through syscall/js here.
 func (g *gridTable) syncPicks(ctx app.Context) {
-	boxes := app.Window().Get("document").Call("querySelectorAll", ".bg-table-wrap input.bg-pick")
+	picked := len(g.State.Picks) > 0
+	if !picked && !g.synced {
+		return
+	}
+	g.synced = picked
+	doc := app.Window().Get("document")
+	boxes := doc.Call("querySelectorAll", ".bg-table-wrap input.bg-pick")
 	for i := 0; i < boxes.Length(); i++ {
 		box := boxes.Index(i)
 		if want := g.State.Picked(box.Get("value").String()); box.Get("checked").Bool() != want {
 			box.Set("checked", want)
+		}
+	}
+	links := doc.Call("querySelectorAll", ".bg-table-wrap a.bg-sort")
+	for i := 0; i < links.Length(); i++ {
+		link := links.Index(i)
+		id, desc := strings.CutPrefix(link.Call("getAttribute", "data-sort").String(), "-")
+		href := g.State.WithSort(SortKey{Column: id, Desc: desc}).Href()
+		if link.Call("getAttribute", "href").String() != href {
+			link.Call("setAttribute", "href", href)
 		}
 	}
 }
@@ -129,8 +150,8 @@ func (g *gridTable) header(b *strings.Builder, id, label, class string) {
 	next := g.State.NextSort(id)
 	st := g.State
 	if app.IsClient {
-		// The picks stay out of the browser's markup (see syncPicks): a
-		// sort link opened in a new tab goes without them.
+		// The picks stay out of the browser's markup: syncPicks adds them
+		// to the links.
 		st.Picks = nil
 	}
 	direction := "ascending"

@@ -303,7 +303,20 @@ func TestPickKeepsTheGridAsItIs(t *testing.T) {
 	if !eval[bool](t, ctx, `window.bgBox === document.getElementById("pick-express") && window.bgBox.checked`) {
 		t.Errorf("the checkbox was replaced or is not ticked")
 	}
-	// Picks from the address are ticked once the wasm runs.
+	// A sort link opened in a new tab keeps the picks.
+	if href := eval[string](t, ctx, `document.getElementById("sort-released").getAttribute("href")`); href != "?pick=express&sort=released" {
+		t.Errorf("sort link after a pick: href %q, want the pick in it", href)
+	}
+	// Picks from the address are ticked once the wasm runs, and are in
+	// the sort links, also after a redraw of the table.
 	open(t, ctx, srv.URL+"/?pick=koa,flask")
 	waitJS(t, ctx, `document.getElementById("pick-koa").checked && document.getElementById("pick-flask").checked && !document.getElementById("pick-express").checked`)
+	click(t, ctx, "#sort-released")
+	waitState(t, ctx, "sort=released")
+	waitJS(t, ctx, `document.getElementById("sort-name").getAttribute("href") === "?pick=koa,flask&sort=name" && document.getElementById("pick-koa").checked`)
+	// Unpicking the last one takes the picks out of the links again.
+	click(t, ctx, "#pick-koa")
+	waitState(t, ctx, "pick=flask&sort=released")
+	click(t, ctx, "#pick-flask")
+	waitJS(t, ctx, `document.getElementById("sort-name").getAttribute("href") === "?sort=name" && !document.getElementById("pick-flask").checked`)
 }
