@@ -247,16 +247,6 @@ func Load() (*Catalog, error) {
 	return Parse(FileName, frameworksJSON)
 }
 
-// MustLoad is Load for program start-up: the build's tests guarantee the
-// embedded catalog is valid, so a failure here is a broken build.
-func MustLoad() *Catalog {
-	c, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
-
 // Parse decodes a catalog file and validates it. name is used in errors.
 func Parse(name string, b []byte) (*Catalog, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -454,11 +444,17 @@ func (cell *Cell) prepare(col *Column) error {
 	if len(cell.Value) == 0 {
 		return errors.New("value: missing")
 	}
+	if err := cell.decode(col); err != nil {
+		switch col.Type {
+		case List:
+			return errors.New("value: want a list of strings")
+		case Year:
+			return errors.New("value: want a year as a number")
+		}
+		return errors.New("value: want a string")
+	}
 	switch col.Type {
 	case List:
-		if err := json.Unmarshal(cell.Value, &cell.list); err != nil {
-			return errors.New("value: want a list of strings")
-		}
 		if len(cell.list) == 0 {
 			return errors.New("value: want at least one string")
 		}
@@ -467,22 +463,14 @@ func (cell *Cell) prepare(col *Column) error {
 				return fmt.Errorf("value: %w", err)
 			}
 		}
-		cell.text = strings.Join(cell.list, ", ")
 	case Year:
-		if err := json.Unmarshal(cell.Value, &cell.year); err != nil {
-			return errors.New("value: want a year as a number")
-		}
 		if cell.year < 1950 || cell.year > 2100 {
 			return fmt.Errorf("value: %d is not a plausible year", cell.year)
 		}
 	default:
-		if err := json.Unmarshal(cell.Value, &cell.text); err != nil {
-			return errors.New("value: want a string")
-		}
 		if strings.TrimSpace(cell.text) == "" {
 			return errors.New("value: must not be empty")
 		}
-		cell.list = []string{cell.text}
 	}
 	switch col.Type {
 	case Enum:
@@ -498,6 +486,64 @@ func (cell *Cell) prepare(col *Column) error {
 			return fmt.Errorf("value: %w", err)
 		}
 	}
-	cell.sortKey = strings.ToLower(cell.Display(col.Type))
 	return nil
+}
+
+// decode fills the typed value from the raw JSON, unchecked.
+func (cell *Cell) decode(col *Column) error {
+	var err error
+	switch col.Type {
+	case List:
+		err = json.Unmarshal(cell.Value, &cell.list)
+		cell.text = strings.Join(cell.list, ", ")
+	case Year:
+		err = json.Unmarshal(cell.Value, &cell.year)
+	default:
+		err = json.Unmarshal(cell.Value, &cell.text)
+		cell.list = []string{cell.text}
+	}
+	cell.sortKey = strings.ToLower(cell.Display(col.Type))
+	return err
+}
+
+// decodeTrusted decodes a catalog that has passed Parse before (the build
+// validates the embedded one; see MustLoad): it fills the typed values and
+// the lookups without checking the facts. It still refuses what would
+// make the widget crash: broken JSON, null entries, missing cells.
+func decodeTrusted(name string, b []byte) (*Catalog, error) {
+	var c Catalog
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	c.columnsByID = make(map[string]*Column, len(c.Columns))
+	for i, col := range c.Columns {
+		if col == nil {
+			return nil, fmt.Errorf("%s: columns[%d]: must be an object", name, i)
+		}
+		c.columnsByID[col.ID] = col
+	}
+	c.itemsByID = make(map[string]*Item, len(c.Items))
+	for i, it := range c.Items {
+		if it == nil {
+			return nil, fmt.Errorf("%s: items[%d]: must be an object", name, i)
+		}
+		c.itemsByID[it.ID] = it
+		it.sortName = strings.ToLower(it.Name)
+		for _, col := range c.Columns {
+			cell := it.Cells[col.ID]
+			if cell == nil {
+				return nil, fmt.Errorf("%s: item %q: %s: missing", name, it.ID, col.ID)
+			}
+			if err := cell.decode(col); err != nil {
+				return nil, fmt.Errorf("%s: item %q: %s: %w", name, it.ID, col.ID, err)
+			}
+		}
+	}
+	c.facetValues = map[string][]string{}
+	for _, col := range c.Columns {
+		if col.Facet {
+			c.facetValues[col.ID] = c.collectFacetValues(col)
+		}
+	}
+	return &c, nil
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -139,4 +140,50 @@ func mustParseFile(t *testing.T, name string) *Catalog {
 		t.Fatal(err)
 	}
 	return cat
+}
+
+// TestTrustedDecodeMatchesParse: the browser decodes the embedded catalog
+// without the checks (MustLoad in load_wasm.go); what it gets must be what
+// Parse gives, typed values and lookups included.
+func TestTrustedDecodeMatchesParse(t *testing.T) {
+	valid, err := os.ReadFile(filepath.Join("testdata", "valid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{FileName: frameworksJSON, "valid.json": valid} {
+		want, err := Parse(name, b)
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", name, err)
+		}
+		got, err := decodeTrusted(name, b)
+		if err != nil {
+			t.Fatalf("decodeTrusted(%s): %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: decodeTrusted differs from Parse", name)
+		}
+	}
+}
+
+// TestTrustedDecodeRefusesWhatWouldCrash: unchecked is not unguarded; a
+// catalog that would make the widget dereference nil is an error.
+func TestTrustedDecodeRefusesWhatWouldCrash(t *testing.T) {
+	for _, tt := range []struct{ file, want string }{
+		{"bad-syntax.json", "bad-syntax.json"},
+		{"bad-missing-cell.json", `item "gamma": orm: missing`},
+		{"bad-year.json", `item "alpha": released:`},
+	} {
+		b, err := os.ReadFile(filepath.Join("testdata", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := decodeTrusted(tt.file, b); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("decodeTrusted(%s) = %v, want an error with %q", tt.file, err, tt.want)
+		}
+	}
+	for _, js := range []string{`{"columns":[null],"items":[]}`, `{"columns":[],"items":[null]}`} {
+		if _, err := decodeTrusted("null.json", []byte(js)); err == nil {
+			t.Errorf("decodeTrusted(%s) = nil error", js)
+		}
+	}
 }
