@@ -98,6 +98,10 @@ func columnKey(col *data.Column, it *data.Item) sortValue {
 	return sortValue{text: cell.SortKey()}
 }
 
+// packable is set where an int holds a key and a position side by side
+// (64-bit ints: the wasm and the usual servers).
+const packable = math.MaxInt == math.MaxInt64
+
 // sortRows orders rows, which arrive in name order with at[i] the catalog
 // index of rows[i], by the sort key; ties keep the name order (then id).
 // With no key, criteria rank by fit (missed must-haves last, then
@@ -131,16 +135,18 @@ func (ix *Index) sortRows(rows []Row, at []int32, k SortKey, searching, choosing
 		sign = -1
 	}
 	order := make([]int32, len(rows))
-	if !choosing || col >= 0 || k.Column == NameColumn {
-		// One key: each row's key and position packed into an int64, so
-		// the sort compares plain integers, with no comparison function.
-		packed := make([]int64, len(rows))
+	if packable && (!choosing || col >= 0 || k.Column == NameColumn) {
+		// One key: each row's key and position packed into one integer,
+		// so the sort compares plain integers, with no comparison
+		// function. (An int, not an int64: the wasm already has the sort
+		// for ints, and a second instantiation costs 12 kB.)
+		packed := make([]int, len(rows))
 		for j := range rows {
-			packed[j] = int64(sign*key(j)[0])<<32 | int64(j)
+			packed[j] = int(int64(sign*key(j)[0])<<32) | j
 		}
 		slices.Sort(packed)
 		for j, e := range packed {
-			order[j] = int32(e & math.MaxUint32)
+			order[j] = int32(uint32(e)) // the low half: the position
 		}
 	} else {
 		type entry struct {
