@@ -269,3 +269,65 @@ func TestWordStartASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestTypoCorrectionPicksTheBestVariant checks typo correction against its
+// definition: an item that matches no exact term gets the score of its
+// best-scoring one-edit variant (the first on ties) less typoPenalty, and
+// that variant's highlights only.
+func TestTypoCorrectionPicksTheBestVariant(t *testing.T) {
+	ix := NewIndex(syntheticCatalog(t, 400, 3))
+	// Typos of the items' words: two letters swapped. Those that still
+	// match as typed are not typos here.
+	seen := map[string]bool{}
+	tested := 0
+	for _, it := range ix.Catalog.Items {
+		for _, w := range strings.Fields(strings.ToLower(it.Name)) {
+			if len(w) < 5 || !isASCII(w) {
+				continue
+			}
+			term := w[:1] + w[2:3] + w[1:2] + w[3:]
+			if seen[term] {
+				continue
+			}
+			seen[term] = true
+			if got := ix.Search(term); len(got.Corrected) == 1 {
+				checkTypo(t, ix, term, got)
+				tested++
+			}
+		}
+	}
+	if tested < 5 {
+		t.Fatalf("only %d typos tested", tested)
+	}
+	t.Logf("%d typos tested", tested)
+}
+
+func checkTypo(t *testing.T, ix *Index, term string, got SearchResult) {
+	t.Helper()
+	{
+		want := make([]Hit, ix.n)
+		for i := range want {
+			want[i].Score = noMatch
+		}
+		for _, v := range typoVariants(term) {
+			res := ix.Search(v)
+			if len(res.Corrected) > 0 || res.matches == 0 {
+				continue // correct skips variants that match nothing
+			}
+			for i, h := range res.Hits {
+				if h.Matched && h.Score-typoPenalty > want[i].Score {
+					want[i] = Hit{Matched: true, Score: h.Score - typoPenalty, Marks: h.Marks}
+				}
+			}
+		}
+		for i := range want {
+			if !want[i].Matched {
+				want[i] = Hit{}
+			}
+			if !reflect.DeepEqual(got.Hits[i], want[i]) {
+				t.Errorf("%q, item %s: got %+v, want %+v", term, ix.Catalog.Items[i].ID, got.Hits[i], want[i])
+				break
+			}
+		}
+	}
+}

@@ -124,7 +124,7 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 
 	// The iframe follows the content: shrink by filtering, grow back.
 	tall := waitFits(t, ctx, frame)
-	click(t, frame, "#filters-toggle")
+	openFilters(t, frame)
 	click(t, frame, `input[name="kind"][value="Runtime"]`)
 	waitJS(t, frame, `document.getElementById("result-count").innerText.startsWith("1 of 4")`)
 	short := waitFits(t, ctx, frame)

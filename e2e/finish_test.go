@@ -84,12 +84,12 @@ func TestAccessibilityAxe(t *testing.T) {
 
 			open(t, ctx, srv.URL+"/?embed=1&theme="+theme+"&only=express,koa,nestjs")
 			axeCheck(t, ctx, "embed mode")
-			click(t, ctx, "#filters-toggle")
+			openFilters(t, ctx)
 			axeCheck(t, ctx, "embed mode, filters open")
 
 			narrow := newTab(t, 375, 812)
 			open(t, narrow, srv.URL+"/?theme="+theme)
-			click(t, narrow, "#filters-toggle")
+			openFilters(t, narrow)
 			axeCheck(t, narrow, "375 px, filters open")
 		})
 	}
