@@ -18,7 +18,6 @@ func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) str
 		return `<span class="bg-missing">—</span>`
 	}
 	var b strings.Builder
-	b.WriteString(`<div class="bg-cell">`)
 	writeValue(&b, col, cell, marks)
 	b.WriteString(`<div class="bg-cell-meta"><a class="bg-src" href="`)
 	b.WriteString(html.EscapeString(cell.Source))
@@ -32,7 +31,7 @@ func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) str
 		b.WriteString(html.EscapeString(cell.Note))
 		b.WriteString(`</p></details>`)
 	}
-	b.WriteString(`</div></div>`)
+	b.WriteString(`</div>`)
 	return b.String()
 }
 
