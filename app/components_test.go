@@ -145,7 +145,7 @@ func TestFacetPanelMarkup(t *testing.T) {
 	match(t, app.Elem("aside").Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0).OnChange(noop).OnClick(noop), f, 0)
 	match(t, app.Span().Class("bg-filters-title"), f, 0, 0, 0, 0)
 	match(t, app.Text("Filters (1)"), f, 0, 0, 0, 0, 0)
-	groups := find(t, parseTable(t, f.groupsHTML()), "div#filter-groups.bg-filter-groups")
+	groups := find(t, parseTable(t, f.groupsHTML(true)), "div#filter-groups.bg-filter-groups")
 	set := find(t, groups, "fieldset.bg-facet")
 	if attr(set, "aria-describedby") != "facet-language-desc" || textOf(find(t, set, "p#facet-language-desc")) == "" {
 		t.Errorf("fieldset %v lacks its description", set.Attr)

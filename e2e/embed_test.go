@@ -125,6 +125,9 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 	// The iframe follows the content: shrink by filtering, grow back.
 	tall := waitFits(t, ctx, frame)
 	openFilters(t, frame)
+	// The open panel makes the page taller and the host grows the iframe:
+	// a click aimed while it moves can land beside the checkbox.
+	waitFits(t, ctx, frame)
 	click(t, frame, `input[name="kind"][value="Runtime"]`)
 	waitJS(t, frame, `document.getElementById("result-count").innerText.startsWith("1 of 4")`)
 	short := waitFits(t, ctx, frame)
