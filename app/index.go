@@ -114,7 +114,7 @@ func NewIndex(cat *data.Catalog) *Index {
 	ix := &Index{Catalog: cat, n: len(cat.Items), order: newOrdering(cat)}
 	ix.facets = newFacetIndex(cat, ix.order.byName)
 	ids := map[string]int32{}
-	keyIDs := map[Field]int32{}
+	keyIDs := map[fieldKey]int32{} // by field and weight: each keeps its own
 	var fields []field
 	add := func(doc int, key Field, text string, weight int) {
 		if text == "" {
@@ -127,11 +127,12 @@ func NewIndex(cat *data.Catalog) *Index {
 			ix.texts = append(ix.texts, newSearchText(text))
 		}
 		ix.texts[id].named = ix.texts[id].named || weight > 0
-		k, ok := keyIDs[key]
+		fk := fieldKey{key, weight}
+		k, ok := keyIDs[fk]
 		if !ok {
 			k = int32(len(ix.keys))
-			keyIDs[key] = k
-			ix.keys = append(ix.keys, fieldKey{key, weight})
+			keyIDs[fk] = k
+			ix.keys = append(ix.keys, fk)
 		}
 		fields = append(fields, field{text: id, posting: posting{doc: int32(doc), key: k}})
 	}

@@ -2,10 +2,13 @@ package app
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"backendgrid/data"
 )
 
 // The searches the issue names, on the real catalog: the wanted item must
@@ -328,6 +331,17 @@ func checkTypo(t *testing.T, ix *Index, term string, got SearchResult) {
 				t.Errorf("%q, item %s: got %+v, want %+v", term, ix.Catalog.Items[i].ID, got.Hits[i], want[i])
 				break
 			}
+		}
+	}
+}
+
+// TestSearchFieldNamesAreReserved: search names an item's name and aliases
+// like columns; a catalog column with one of those ids would share their
+// highlights, so the catalog may not have one.
+func TestSearchFieldNamesAreReserved(t *testing.T) {
+	for _, f := range []string{NameField, AliasField} {
+		if !slices.Contains(data.ReservedParams, f) {
+			t.Errorf("%q is not in data.ReservedParams: a column could take it", f)
 		}
 	}
 }

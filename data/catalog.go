@@ -231,10 +231,12 @@ func (c *Catalog) collectFacetValues(col *Column) []string {
 }
 
 // ReservedParams are URL parameters the widget uses itself; no column may
-// take one of these ids, since column ids are facet parameters too.
+// take one of these ids, since column ids are facet parameters too. "name"
+// and "alias" are also what search calls an item's name and aliases: a
+// column by those ids would share their highlights.
 var ReservedParams = []string{
 	"q", "sort", "cols", "pick", "compare", "diff", "only", "embed", "theme",
-	"accent", "need", "want", "unfit", "wasm", "name", "id", "fbclid", "gclid",
+	"accent", "need", "want", "unfit", "wasm", "name", "alias", "id", "fbclid", "gclid",
 }
 
 var (
