@@ -78,6 +78,15 @@ type quickMasks struct {
 	mask, firsts uint64
 }
 
+// quick is the text's quickMasks.
+func (x *searchText) quick() quickMasks {
+	k := quickMasks{mask: x.mask, firsts: x.starts}
+	if x.named {
+		k.firsts = ^uint64(0)
+	}
+	return k
+}
+
 // posting is one occurrence of a text: in item doc, field keys[key].
 // Scoring reads nothing else per item, so a common text (a runtime that
 // thousands of items share) costs no lookups scattered over memory.
@@ -156,11 +165,8 @@ func NewIndex(cat *data.Catalog) *Index {
 		}
 	}
 	ix.quick = make([]quickMasks, len(ix.texts))
-	for t, x := range ix.texts {
-		ix.quick[t] = quickMasks{mask: x.mask, firsts: x.starts}
-		if x.named {
-			ix.quick[t].firsts = ^uint64(0)
-		}
+	for t := range ix.texts {
+		ix.quick[t] = ix.texts[t].quick()
 	}
 	ix.postingsAt = make([]int32, len(ix.texts)+1)
 	for _, f := range fields {

@@ -134,9 +134,17 @@ func newTermQuery(term string) termQuery {
 // the term's letters stand side by side. It never says no to a text they
 // would take (TestPairFilterKeepsAcceptableMatches).
 func (q *termQuery) mayMatch(x *searchText) bool {
-	if x.mask&q.mask != q.mask || (!x.named && x.starts&q.first != q.first) {
-		return false
-	}
+	return q.passes(x.quick()) && q.mayMatchRest(x)
+}
+
+// passes is mayMatch's first two tests, on the masks that Index.quick
+// keeps packed: the letters, and for a cell a word with the first one.
+func (q *termQuery) passes(k quickMasks) bool {
+	return k.mask&q.mask == q.mask && k.firsts&q.first == q.first
+}
+
+// mayMatchRest is mayMatch after passes.
+func (q *termQuery) mayMatchRest(x *searchText) bool {
 	// A cell match without gaps (terms under four runes) is the whole term
 	// at the start of a word: its first two letters start one.
 	if !x.named && q.start != 0 && q.cellGaps == 0 && x.startPairs&q.start == 0 {

@@ -167,10 +167,10 @@ func (ix *Index) matchTerm(term string, penalty int, alive []bool, best []int, h
 	// A text only counts if a live item has it.
 	var cands []int32
 	for t, k := range ix.quick {
-		if k.mask&q.mask != q.mask || k.firsts&q.first != q.first {
+		if !q.passes(k) {
 			continue
 		}
-		if x := &ix.texts[t]; q.mayMatch(x) && ix.live(int32(t), alive) {
+		if x := &ix.texts[t]; q.mayMatchRest(x) && ix.live(int32(t), alive) {
 			cands = append(cands, int32(t))
 		}
 	}
