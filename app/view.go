@@ -107,6 +107,7 @@ func View(ix *Index, s State) Result {
 	at := make([]int32, 0, capacity)   // item index of each row
 	pass := make([]int32, 0, capacity) // position of each row
 	near := make([][]int32, nf)        // per facet: positions that fail only it
+	var inOnly []int32                 // positions of the only= items
 	for p, i32 := range ix.order.byName {
 		i := int(i32)
 		if s.Only != nil {
@@ -114,9 +115,7 @@ func View(ix *Index, s State) Result {
 				continue
 			}
 			res.Total++
-			for f := range possible {
-				fx.count(possible[f], f, p)
-			}
+			inOnly = append(inOnly, int32(p))
 		}
 		if !found.matched(i) {
 			continue
@@ -161,8 +160,11 @@ func View(ix *Index, s State) Result {
 		}
 	}
 	for f := range fx.cols {
-		fx.countAll(counts[f], f, pass)
-		fx.countAll(counts[f], f, near[f])
+		fx.count(counts[f], f, pass)
+		fx.count(counts[f], f, near[f])
+	}
+	for f := range possible {
+		fx.count(possible[f], f, inOnly)
 	}
 
 	for f, col := range fx.cols {
@@ -238,16 +240,9 @@ func (fx *facetIndex) passes(selected []bool, f, p int) bool {
 	return false
 }
 
-// count adds the values of facet f of the item at position p to counts.
-func (fx *facetIndex) count(counts []int, f, p int) {
-	for _, v := range fx.vals[f][fx.off[f][p]:fx.off[f][p+1]] {
-		counts[v]++
-	}
-}
-
-// countAll adds the values of facet f of the items at positions ps to
+// count adds the values of facet f of the items at positions ps to
 // counts.
-func (fx *facetIndex) countAll(counts []int, f int, ps []int32) {
+func (fx *facetIndex) count(counts []int, f int, ps []int32) {
 	vals, off := fx.vals[f], fx.off[f]
 	for _, p := range ps {
 		for _, v := range vals[off[p]:off[p+1]] {
