@@ -203,6 +203,17 @@ func (c *Catalog) FacetValues(col *Column) []string {
 	return c.collectFacetValues(col)
 }
 
+// collectAllFacetValues collects every facet column's values once, for
+// FacetValues.
+func (c *Catalog) collectAllFacetValues() {
+	c.facetValues = map[string][]string{}
+	for _, col := range c.Columns {
+		if col.Facet {
+			c.facetValues[col.ID] = c.collectFacetValues(col)
+		}
+	}
+}
+
 func (c *Catalog) collectFacetValues(col *Column) []string {
 	switch col.Type {
 	case Enum:
@@ -360,12 +371,7 @@ func (c *Catalog) Validate() error {
 		it.sortName = strings.ToLower(it.Name)
 	}
 	if len(errs) == 0 {
-		c.facetValues = map[string][]string{}
-		for _, col := range c.Columns {
-			if col.Facet {
-				c.facetValues[col.ID] = c.collectFacetValues(col)
-			}
-		}
+		c.collectAllFacetValues()
 	}
 	return errors.Join(errs...)
 }
@@ -541,11 +547,6 @@ func decodeTrusted(name string, b []byte) (*Catalog, error) {
 			}
 		}
 	}
-	c.facetValues = map[string][]string{}
-	for _, col := range c.Columns {
-		if col.Facet {
-			c.facetValues[col.ID] = c.collectFacetValues(col)
-		}
-	}
+	c.collectAllFacetValues()
 	return &c, nil
 }
