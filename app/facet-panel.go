@@ -174,7 +174,6 @@ func (f *facetPanel) counts(out []int) []int {
 // syncCounts writes the counts that differ from those on screen, and
 // disables or enables their checkboxes as groupsHTML would.
 func (f *facetPanel) syncCounts() {
-	want := f.counts(nil)
 	// Should go-app ever have drawn the kept markup anew, its numbers are
 	// raw's, not shown: then every count is set.
 	doc := app.Window().Get("document")
@@ -182,23 +181,24 @@ func (f *facetPanel) syncCounts() {
 		f.node, f.shown = node, nil
 	}
 	var counts, boxes app.Value
-	i := 0
+	found := 0 // values on screen, once counts and boxes are fetched
+	want := make([]int, 0, len(f.shown))
 	for _, facet := range f.Facets {
 		for _, v := range facet.Values {
-			n := v.Count
+			i, n := len(want), v.Count
+			want = append(want, n)
 			if i < len(f.shown) && f.shown[i] == n {
-				i++
 				continue
 			}
 			if counts == nil {
 				counts = doc.Call("querySelectorAll", "#filter-groups .bg-count")
 				boxes = doc.Call("querySelectorAll", "#filter-groups input[type=checkbox]")
+				found = min(counts.Length(), boxes.Length())
 			}
-			if i < counts.Length() && i < boxes.Length() {
+			if i < found {
 				counts.Index(i).Get("lastChild").Set("data", strconv.Itoa(n))
 				boxes.Index(i).Set("disabled", n == 0 && !v.Selected)
 			}
-			i++
 		}
 	}
 	f.shown, f.patch = want, false
