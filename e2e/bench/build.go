@@ -8,28 +8,46 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // builder compiles the programs the benchmark serves, always with the wasm
-// flags of the Makefile, so that every wasm is built the way web/app.wasm is.
+// flags of the Makefile and against the same copy of go-app
+// (tools/wasmgoapp), so that every wasm is built the way web/app.wasm is.
 type builder struct {
-	root      string   // the repository root
-	e2e       string   // the e2e module
-	tmp       string   // scratch space for everything built here
-	wasmFlags []string // the Makefile's WASMFLAGS, split
+	root      string            // the repository root
+	e2e       string            // the e2e module
+	tmp       string            // scratch space for everything built here
+	wasmFlags []string          // the Makefile's WASMFLAGS, split
+	modFiles  map[string]string // module directory -> its wasm.mod
 }
 
-// goBuild runs go build in dir; wasm builds get GOOS=js GOARCH=wasm and the
-// wasm flags (or, with symbols, only -trimpath: names are what the size
-// breakdown needs).
-func (b *builder) goBuild(dir, out, pkg string, wasm, symbols bool) error {
+// build says how goBuild builds: for the server, or a wasm.
+type build int
+
+const (
+	serverBin build = iota
+	wasmCut         // as `make wasm` does: the copy of go-app, the wasm flags
+	wasmStock       // with go-app as published, to show what the copy saves
+	wasmNames       // as wasmCut, but only -trimpath: names are what the size breakdown needs
+)
+
+// goBuild runs go build in dir.
+func (b *builder) goBuild(dir, out, pkg string, kind build) error {
 	args := []string{"build"}
 	var env []string
-	if wasm {
+	if kind != serverBin {
 		env = []string{"GOOS=js", "GOARCH=wasm"}
-		if symbols {
+		if kind != wasmStock {
+			mod, err := b.modFile(dir)
+			if err != nil {
+				return err
+			}
+			args = append(args, "-modfile", mod)
+		}
+		if kind == wasmNames {
 			args = append(args, "-trimpath")
 		} else {
 			args = append(args, b.wasmFlags...)
@@ -47,6 +65,49 @@ func (b *builder) goBuild(dir, out, pkg string, wasm, symbols bool) error {
 	return nil
 }
 
+// modFile prepares, once per module, the wasm.mod that builds it against
+// the copy of go-app without its server half, with the Makefile's tool.
+func (b *builder) modFile(dir string) (string, error) {
+	if mod, ok := b.modFiles[dir]; ok {
+		return mod, nil
+	}
+	out := filepath.Join(b.tmp, "wasmgoapp", strconv.Itoa(len(b.modFiles)))
+	cmd := exec.Command("go", "run", "./tools/wasmgoapp", "-gomod", filepath.Join(dir, "go.mod"), "-out", out)
+	cmd.Dir = b.root
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	if outb, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("tools/wasmgoapp for %s: %v\n%s", dir, err, outb)
+	}
+	if b.modFiles == nil {
+		b.modFiles = map[string]string{}
+	}
+	b.modFiles[dir] = filepath.Join(out, "wasm.mod")
+	return b.modFiles[dir], nil
+}
+
+// stock builds both wasm binaries with go-app as published and compresses
+// them the same way: the bytes the copy of go-app saves.
+func (b *builder) stock() ([2][3]int64, error) {
+	var sizes [2][3]int64
+	for i, t := range []struct{ dir, pkg, name string }{
+		{b.root, ".", "backendgrid"},
+		{b.e2e, "./bench/hello", "hello"},
+	} {
+		web := filepath.Join(b.tmp, "stock", t.name)
+		if err := b.goBuild(t.dir, filepath.Join(web, "app.wasm"), t.pkg, wasmStock); err != nil {
+			return sizes, err
+		}
+		if err := b.precompress(web); err != nil {
+			return sizes, err
+		}
+		var err error
+		if sizes[i], err = wasmSizes(web); err != nil {
+			return sizes, err
+		}
+	}
+	return sizes, nil
+}
+
 // hello builds the go-app hello floor into tmp/hello: its wasm, its server,
 // two local icons (go-app's default ones are remote) and brotli and gzip
 // copies written by backendgrid's own -precompress, so both apps' assets
@@ -56,10 +117,10 @@ func (b *builder) hello() (string, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
 		return "", err
 	}
-	if err := b.goBuild(b.e2e, filepath.Join(dir, "web", "app.wasm"), "./bench/hello", true, false); err != nil {
+	if err := b.goBuild(b.e2e, filepath.Join(dir, "web", "app.wasm"), "./bench/hello", wasmCut); err != nil {
 		return "", err
 	}
-	if err := b.goBuild(b.e2e, filepath.Join(dir, "hello"), "./bench/hello", false, false); err != nil {
+	if err := b.goBuild(b.e2e, filepath.Join(dir, "hello"), "./bench/hello", serverBin); err != nil {
 		return "", err
 	}
 	for src, dst := range map[string]string{"icon-192.png": "icon.png", "icon.svg": "icon.svg"} {
@@ -92,10 +153,10 @@ func (b *builder) variant(name string, catalog []byte) (string, error) {
 	if err := os.WriteFile(filepath.Join(dir, "data", "frameworks.json"), catalog, 0o644); err != nil {
 		return "", err
 	}
-	if err := b.goBuild(dir, filepath.Join(dir, "web", "app.wasm"), ".", true, false); err != nil {
+	if err := b.goBuild(dir, filepath.Join(dir, "web", "app.wasm"), ".", wasmCut); err != nil {
 		return "", err
 	}
-	return dir, b.goBuild(dir, filepath.Join(dir, "bin", "backendgrid"), ".", false, false)
+	return dir, b.goBuild(dir, filepath.Join(dir, "bin", "backendgrid"), ".", serverBin)
 }
 
 // copySources copies what the program is built from: the root's Go files

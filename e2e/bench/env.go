@@ -90,7 +90,7 @@ func (b *builder) layouts() (*wasmLayout, *wasmLayout, error) {
 		{b.e2e, "./bench/hello", "hello.wasm"},
 	} {
 		file := filepath.Join(dir, t.name)
-		if err := b.goBuild(t.dir, file, t.pkg, true, true); err != nil {
+		if err := b.goBuild(t.dir, file, t.pkg, wasmNames); err != nil {
 			return nil, nil, err
 		}
 		raw, err := os.ReadFile(file)

@@ -125,6 +125,9 @@ func run(o options) error {
 	if rep.sizes[1], err = wasmSizes(filepath.Join(helloDir, "web")); err != nil {
 		return err
 	}
+	if rep.stock, err = b.stock(); err != nil {
+		return err
+	}
 	if !o.skip["layout"] {
 		if rep.layout[0], rep.layout[1], err = b.layouts(); err != nil {
 			return err

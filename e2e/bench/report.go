@@ -26,6 +26,7 @@ type report struct {
 	env        env
 	runs       int
 	sizes      [2][3]int64 // backendgrid, hello × raw, gzip, brotli
+	stock      [2][3]int64 // the same with go-app as published (no tools/wasmgoapp)
 	cold, warm [2][]visit
 	retries    [2]int // cold and warm pairs run again after an error
 	keys       []keyRun
@@ -89,12 +90,17 @@ func (r *report) targets(w writer) {
 
 func (r *report) bytes(w writer) {
 	w("## 1. Bytes\n\n")
-	w("The wasm as built (`make build` for backendgrid; the same flags and the same precompressor for the floor: a go-app page with one component saying Hello). ")
+	w("The wasm as built (`make build` for backendgrid; the same flags, the same copy of go-app without its server half (tools/wasmgoapp) and the same precompressor for the floor: a go-app page with one component saying Hello). ")
+	w("The last three size rows build both with go-app as published, for what the copy saves. ")
 	w("A first visit's bytes: the page's own requests as Chromium counts them (headers and encoded bodies), and everything the server sent as the proxy counts it, which adds the service worker's precache. Medians of %d runs.\n\n", r.runs)
 	w("| | %s | %s | ratio |\n|---|---|---|---|\n", appNames[0], appNames[1])
 	for i, name := range []string{"app.wasm raw", "app.wasm gzip (level 9)", "app.wasm brotli (level 11)"} {
 		a, h := r.sizes[0][i], r.sizes[1][i]
 		w("| %s | %s | %s | %.3f× |\n", name, mb(a), mb(h), float64(a)/float64(h))
+	}
+	for i, name := range []string{"raw", "gzip", "brotli"} {
+		a, h := r.stock[0][i], r.stock[1][i]
+		w("| app.wasm %s, go-app as published | %s | %s | %.3f× |\n", name, mb(a), mb(h), float64(a)/float64(h))
 	}
 	if len(r.cold[0]) == 0 {
 		w("\n")

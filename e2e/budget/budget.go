@@ -6,13 +6,13 @@ package budget
 // nearly all of a first visit: on a 10 Mbit/s mobile link every 100 kB
 // more is 80 ms more before search responds.
 //
-// The target is 1.5 MB and it is NOT met: the go-app floor alone (a page
-// that says Hello) is 1.40 MB, and backendgrid adds about 250 kB of its own
-// (see the README's performance section). Until the wasm shrinks, this
-// budget stops it from growing: 1.65 MB, about 0.6 % above today's
-// 1.641 MB. Lower it as the size comes down; never raise it without saying
-// why.
-const BrotliWasm = 1_650_000
+// The target is 1.5 MB (TargetBrotliWasm). The wasm meets it at 1.298 MB
+// because it is compiled against a copy of go-app without go-app's server
+// half (tools/wasmgoapp); with go-app as published it would be 1.648 MB.
+// The budget sits a little above today's size so that it stops growth, not
+// only a breach of the target: lower it as the size comes down, and never
+// raise it (or drop the cut) without saying why.
+const BrotliWasm = 1_340_000
 
 // TargetBrotliWasm is the goal make bench reports against.
 const TargetBrotliWasm = 1_500_000

@@ -10,6 +10,9 @@ import (
 // the budget. It reads the build output, so `make build` must run first
 // (`make test` does).
 func TestBrotliWasm(t *testing.T) {
+	if BrotliWasm > TargetBrotliWasm {
+		t.Fatalf("the budget (%d bytes) is over the 1.5 MB target (%d): the target is what the budget must keep", BrotliWasm, TargetBrotliWasm)
+	}
 	web := filepath.Join("..", "..", "web")
 	wasm, err := os.Stat(filepath.Join(web, "app.wasm"))
 	if err != nil {
