@@ -320,3 +320,45 @@ func TestPickKeepsTheGridAsItIs(t *testing.T) {
 	click(t, ctx, "#pick-flask")
 	waitJS(t, ctx, `document.getElementById("sort-name").getAttribute("href") === "?sort=name" && !document.getElementById("pick-flask").checked`)
 }
+
+// On a highlighted ("differs") row the cells have the notes' yellow: a note
+// pill, a control, and a third-party badge of the same yellow must still
+// show their edge, at 3:1 against the cell (WCAG 1.4.11), in both themes.
+func TestPillsStandOutOnHighlightedRows(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	for _, theme := range []string{"light", "dark"} {
+		open(t, ctx, srv.URL+"/?compare=django,flask&theme="+theme)
+		type pill struct {
+			Kind     string
+			Row      string
+			Contrast float64
+		}
+		pills := eval[[]pill](t, ctx, `(() => {
+			const rgb = s => (s.match(/rgba?\(([^)]+)\)/) || [, "0,0,0,0"])[1].split(",").map(Number);
+			const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+			const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+			const out = [];
+			for (const el of document.querySelectorAll(".bg-compare-table tr.bg-differs :is(.bg-note summary, .bg-support-third-party)")) {
+				const cell = rgb(getComputedStyle(el.closest("td")).backgroundColor);
+				const st = getComputedStyle(el);
+				let best = ratio(rgb(st.backgroundColor), cell);
+				const edge = st.boxShadow.includes("inset") ? st.boxShadow : (parseFloat(st.borderTopWidth) > 0 ? st.borderTopColor : "");
+				if (edge) best = Math.max(best, ratio(rgb(edge), cell));
+				out.push({Kind: el.matches("summary") ? "note" : "third-party", Row: el.closest("tr").id, Contrast: best});
+			}
+			return out;
+		})()`)
+		kinds := map[string]int{}
+		for _, p := range pills {
+			kinds[p.Kind]++
+			if p.Contrast < 3 {
+				t.Errorf("%s theme: %s pill on row %s has an edge of %.2f:1 against its cell, want 3:1", theme, p.Kind, p.Row, p.Contrast)
+			}
+		}
+		if kinds["note"] == 0 || kinds["third-party"] == 0 {
+			t.Fatalf("%s theme: checked %v pills; Django and Flask differ on rows with notes and third-party badges", theme, kinds)
+		}
+		screenshot(t, ctx, "compare-pills-"+theme+"-1280")
+	}
+}
