@@ -46,6 +46,7 @@ func TestComparePickOpenBackForward(t *testing.T) {
 	open(t, ctx, srv.URL+"/?language=Python,Ruby&sort=-released")
 	typeInSearch(t, ctx, "a")
 	click(t, ctx, "#pick-django")
+	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 1`)
 	click(t, ctx, "#pick-flask")
 	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
 	if got := trayNames(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
