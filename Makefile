@@ -8,7 +8,7 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build data wasm server run test vet unit browser chromium fuzz bench static audit load nginx clean
+.PHONY: build data wasm wasmgoapp server run test vet unit browser chromium fuzz bench static audit load nginx clean
 
 # build: check the catalog, the wasm (the server hashes it into its version),
 # the server, then best-level brotli and gzip copies of the assets.
@@ -25,10 +25,14 @@ data:
 # wasm: the browser half of the one main package, compiled against a copy of
 # go-app whose server half is behind a build tag like ours (tools/wasmgoapp
 # says why: 350 kB brotli of net/http and crypto/tls nothing calls).
+# (-modfile needs module mode: a go.work would refuse it.)
 WASMMOD := bin/wasm/wasm.mod
-wasm:
-	$(GO) run ./tools/wasmgoapp -gomod go.mod -out $(dir $(WASMMOD))
-	GOOS=js GOARCH=wasm $(GO) build -modfile $(WASMMOD) $(WASMFLAGS) -o $(WASM) .
+wasm: wasmgoapp
+	GOWORK=off GOOS=js GOARCH=wasm $(GO) build -modfile $(WASMMOD) $(WASMFLAGS) -o $(WASM) .
+
+# wasmgoapp: the copy of go-app for the browser build (bin/wasm).
+wasmgoapp:
+	GOWORK=off $(GO) run ./tools/wasmgoapp -gomod go.mod -out $(dir $(WASMMOD))
 
 # server: the asset server that also prerenders every page. In a git checkout
 # the revision is stamped in, and becomes the default -version.
@@ -43,10 +47,12 @@ run: build
 # test: vet, unit and component tests, the wasm build, then real-browser tests.
 test: vet unit build browser
 
-# vet: both halves of the program, plus the browser-test module.
-vet:
+# vet: both halves of the program (the browser half with go-app as
+# published and with the copy it ships with), plus the browser-test module.
+vet: wasmgoapp
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
+	GOWORK=off GOOS=js GOARCH=wasm $(GO) vet -modfile $(WASMMOD) ./...
 	cd e2e && $(GO) vet ./...
 
 # unit: pure logic, data validation and go-app component tests (replays the fuzz corpus).

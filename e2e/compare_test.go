@@ -22,6 +22,15 @@ func compareColumns(t *testing.T, ctx context.Context) []string {
 	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-compare-table thead th.bg-compare-item .bg-name")).map(a => a.textContent.trim())`)
 }
 
+// pick ticks a framework's compare box and waits until the tray holds want
+// picks: the tray's arrival moves the page, and a click sent meanwhile can
+// land where a checkbox was.
+func pick(t *testing.T, ctx context.Context, id string, want int) {
+	t.Helper()
+	click(t, ctx, "#pick-"+id)
+	waitJS(t, ctx, fmt.Sprintf(`document.querySelectorAll(".bg-tray-picks li").length === %d`, want))
+}
+
 // click clicks like a mouse. go-app may replace a node between chromedp
 // finding it and clicking it; that is retried, anything else fails.
 func click(t *testing.T, ctx context.Context, css string) {
@@ -45,10 +54,8 @@ func TestComparePickOpenBackForward(t *testing.T) {
 	ctx := newTab(t, 1280, 900)
 	open(t, ctx, srv.URL+"/?language=Python,Ruby&sort=-released")
 	typeInSearch(t, ctx, "a")
-	click(t, ctx, "#pick-django")
-	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 1`)
-	click(t, ctx, "#pick-flask")
-	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
+	pick(t, ctx, "django", 1)
+	pick(t, ctx, "flask", 2)
 	if got := trayNames(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
 		t.Errorf("tray = %v", got)
 	}
@@ -150,10 +157,9 @@ func TestFifthPickIsRefused(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
 	open(t, ctx, srv.URL)
-	for _, id := range []string{"django", "flask", "rails", "laravel"} {
-		click(t, ctx, "#pick-"+id)
+	for n, id := range []string{"django", "flask", "rails", "laravel"} {
+		pick(t, ctx, id, n+1)
 	}
-	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 4`)
 	click(t, ctx, "#pick-koa")
 	waitJS(t, ctx, `document.getElementById("tray-status").textContent.includes("up to 4")`)
 	if eval[bool](t, ctx, `document.getElementById("pick-koa").checked`) {
@@ -336,16 +342,30 @@ func TestPillsStandOutOnHighlightedRows(t *testing.T) {
 			Contrast float64
 		}
 		pills := eval[[]pill](t, ctx, `(() => {
-			const rgb = s => (s.match(/rgba?\(([^)]+)\)/) || [, "0,0,0,0"])[1].split(",").map(Number);
+			// Colours as computed: rgb() or rgba(), anything else is an error
+			// rather than a guess.
+			const rgba = s => {
+				const m = s.match(/^rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+))?\)$/);
+				if (!m) throw new Error("unparsed colour " + s);
+				return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]];
+			};
+			const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3])).concat(1);
+			// What is painted behind an element: its background over its
+			// ancestors' (white under the root).
+			const behind = el => {
+				const layers = [];
+				for (let e = el; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
+				return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255, 1]);
+			};
 			const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
 			const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
 			const out = [];
 			for (const el of document.querySelectorAll(".bg-compare-table tr.bg-differs :is(.bg-note summary, .bg-support-third-party)")) {
-				const cell = rgb(getComputedStyle(el.closest("td")).backgroundColor);
+				const cell = behind(el.closest("td"));
 				const st = getComputedStyle(el);
-				let best = ratio(rgb(st.backgroundColor), cell);
-				const edge = st.boxShadow.includes("inset") ? st.boxShadow : (parseFloat(st.borderTopWidth) > 0 ? st.borderTopColor : "");
-				if (edge) best = Math.max(best, ratio(rgb(edge), cell));
+				let best = ratio(behind(el), cell);
+				if (st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 1) best = Math.max(best, ratio(over(rgba(st.outlineColor), cell), cell));
+				if (st.borderTopStyle !== "none" && parseFloat(st.borderTopWidth) >= 1) best = Math.max(best, ratio(over(rgba(st.borderTopColor), cell), cell));
 				out.push({Kind: el.matches("summary") ? "note" : "third-party", Row: el.closest("tr").id, Contrast: best});
 			}
 			return out;

@@ -140,11 +140,9 @@ func TestEmbedOnAnotherSite(t *testing.T) {
 	// Opening the comparison changes the height too. The first pick brings
 	// up the tray and the iframe grows: the second click waits for that, or
 	// it may land where the checkbox was.
-	click(t, frame, "#pick-express")
-	waitJS(t, frame, `document.querySelectorAll(".bg-tray-picks li").length === 1`)
+	pick(t, frame, "express", 1)
 	waitFits(t, ctx, frame)
-	click(t, frame, "#pick-koa")
-	waitJS(t, frame, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
+	pick(t, frame, "koa", 2)
 	// The tray sits below the host's viewport: a mouse cannot reach it
 	// without scrolling the host page, so this one is a DOM click.
 	waitJS(t, frame, `document.querySelector("a#open-compare") !== null`)

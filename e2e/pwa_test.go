@@ -121,10 +121,9 @@ func offlineJourney(t *testing.T, ctx context.Context, base string) {
 	waitJS(t, ctx, `document.querySelectorAll("tbody tr").length === 11`)
 	click(t, ctx, `input[name="language"][value="JavaScript"]`)
 	waitJS(t, ctx, `document.getElementById("result-count").innerText.startsWith("4 of 11")`)
-	click(t, ctx, "#pick-express")
-	click(t, ctx, "#pick-koa")
 	// As a reader would: open the comparison once the tray shows both.
-	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 2`)
+	pick(t, ctx, "express", 1)
+	pick(t, ctx, "koa", 2)
 	click(t, ctx, "#open-compare")
 	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
 	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Express", "Koa"}) {

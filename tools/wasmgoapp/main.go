@@ -32,6 +32,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -135,6 +136,7 @@ func run(gomod, out string) error {
 func moduleDir(dir string) (path, version string, err error) {
 	cmd := exec.Command("go", "mod", "download", "-json", goApp)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
 	cmd.Stderr = os.Stderr
 	b, err := cmd.Output()
 	if err != nil {
@@ -205,6 +207,11 @@ func writeModFiles(gomod, out, goAppDir string) error {
 	if err != nil {
 		return err
 	}
+	for _, line := range strings.Split(string(mod), "\n") {
+		if strings.Contains(line, goApp) && strings.Contains(line, "=>") {
+			return fmt.Errorf("%s already replaces %s (%q): the copy would be a second replacement", gomod, goApp, strings.TrimSpace(line))
+		}
+	}
 	sum, err := os.ReadFile(strings.TrimSuffix(gomod, ".mod") + ".sum")
 	if err != nil {
 		return err
@@ -223,7 +230,7 @@ func writeModFiles(gomod, out, goAppDir string) error {
 	if !strings.HasPrefix(rel, "../") {
 		rel = "./" + rel
 	}
-	mod = append(mod, fmt.Sprintf("\n// Written by tools/wasmgoapp for the browser build only.\nreplace %s => %s\n", goApp, rel)...)
+	mod = append(mod, fmt.Sprintf("\n// Written by tools/wasmgoapp for the browser build only.\nreplace %s => %s\n", goApp, strconv.Quote(rel))...)
 	if err := os.WriteFile(filepath.Join(out, "wasm.mod"), mod, 0o644); err != nil {
 		return err
 	}
