@@ -31,6 +31,7 @@ func typingScript() []string {
 // keyRun is the keystroke benchmark of one catalog.
 type keyRun struct {
 	Catalog  string
+	Floor    bool    // the go-app hello page echoing the input, not backendgrid
 	Rows     int     // items in the catalog
 	Rendered int     // table rows in the DOM after the start (all, or a page)
 	Mounted  float64 // ms from navigation to the wasm's ready flag
@@ -50,9 +51,16 @@ type keyRun struct {
 // from the keydown's event time (when the browser received the key, so time
 // spent queued behind a busy main thread counts) to the last DOM mutation
 // before that address change, and to the end of the frame after it.
-func (c *chromium) typeKeys(name string, rows int, srv *server, keys []string, budget time.Duration) (keyRun, error) {
-	run := keyRun{Catalog: name, Rows: rows}
-	ctx, done, _, err := c.tab(probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}, budget+15*time.Minute)
+//
+// The floor (the go-app hello page) writes no address: it is done with a key
+// once its echo shows what the input holds.
+func (c *chromium) typeKeys(name string, rows int, srv *server, keys []string, budget time.Duration, floor bool) (keyRun, error) {
+	run := keyRun{Catalog: name, Rows: rows, Floor: floor}
+	p := probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}
+	if floor {
+		p = probe{Visible: "#hello", Ready: "helloReady"}
+	}
+	ctx, done, _, err := c.tab(p, budget+15*time.Minute)
 	if err != nil {
 		return run, err
 	}
@@ -76,10 +84,16 @@ func typeInto(ctx context.Context, run keyRun, srv *server, keys []string, budge
 	if run.Mounted, err = eval[float64](ctx, `__bench.ready`); err != nil {
 		return run, err
 	}
-	if run.Rendered, err = eval[int](ctx, `document.querySelectorAll("table.bg-table tbody tr").length`); err != nil {
-		return run, err
+	if !run.Floor {
+		if run.Rendered, err = eval[int](ctx, `document.querySelectorAll("table.bg-table tbody tr").length`); err != nil {
+			return run, err
+		}
 	}
-	log.Printf("keys %s: mounted after %.0f ms (%s since start), %d rows in the table", name, run.Mounted, time.Since(start).Round(time.Millisecond), run.Rendered)
+	if run.Floor {
+		log.Printf("keys %s: mounted after %.0f ms (%s since start)", name, run.Mounted, time.Since(start).Round(time.Millisecond))
+	} else {
+		log.Printf("keys %s: mounted after %.0f ms (%s since start), %d rows in the table", name, run.Mounted, time.Since(start).Round(time.Millisecond), run.Rendered)
+	}
 	if _, err := eval[bool](ctx, `(document.getElementById("search").focus(), true)`); err != nil {
 		return run, err
 	}
@@ -89,7 +103,7 @@ func typeInto(ctx context.Context, run keyRun, srv *server, keys []string, budge
 			run.Aborted = fmt.Sprintf("stopped after %d of %d keys: over the %s budget", i, len(keys), budget)
 			break
 		}
-		t, err := measureKey(ctx, key, time.Until(deadline)+time.Minute)
+		t, err := measureKey(ctx, key, time.Until(deadline)+time.Minute, run.Floor)
 		if err != nil {
 			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, chromedp.ErrPollingTimeout) {
 				run.Aborted = fmt.Sprintf("stopped at key %d of %d (%q): no update within the budget", i+1, len(keys), key)
@@ -119,7 +133,37 @@ type keyTiming struct {
 	Bursts int     `json:"bursts"`
 }
 
-func measureKey(ctx context.Context, key string, timeout time.Duration) (keyTiming, error) {
+// keyDoneJS reports a key's timing once backendgrid is done with it (it has
+// written the address), or false. K0, M0 and U0 are the probe's log lengths
+// before the key.
+const keyDoneJS = `(() => {
+	const B = window.__bench;
+	if (B.keys.length <= K0) return false;
+	const k = B.keys[K0];
+	const u = B.urls.slice(U0).find((u) => u.t >= k);
+	if (u === undefined) return false; // the app is not done with the key
+	const ms = B.muts.slice(M0, u.muts).filter((m) => m.dom >= k);
+	if (ms.length === 0) return {key: k, dom: -1, frame: -1, bursts: 0};
+	const last = ms[ms.length - 1];
+	if (last.frame < 0) return false;
+	return {key: k, dom: last.dom, frame: last.frame, bursts: ms.length};
+})()`
+
+// echoDoneJS is keyDoneJS for the floor, which is done once its echo shows
+// what the input holds.
+const echoDoneJS = `(() => {
+	const B = window.__bench;
+	if (B.keys.length <= K0) return false;
+	const k = B.keys[K0];
+	if (document.getElementById("result-count").textContent !== document.getElementById("search").value) return false;
+	const ms = B.muts.slice(M0).filter((m) => m.dom >= k);
+	if (ms.length === 0) return false;
+	const last = ms[ms.length - 1];
+	if (last.frame < 0) return false;
+	return {key: k, dom: last.dom, frame: last.frame, bursts: ms.length};
+})()`
+
+func measureKey(ctx context.Context, key string, timeout time.Duration, floor bool) (keyTiming, error) {
 	before, err := eval[lengths](ctx, lengthsJS)
 	if err != nil {
 		return keyTiming{}, err
@@ -127,17 +171,10 @@ func measureKey(ctx context.Context, key string, timeout time.Duration) (keyTimi
 	if err := pressKey(ctx, key); err != nil {
 		return keyTiming{}, err
 	}
-	js := strings.NewReplacer("K0", fmt.Sprint(before.Keys), "M0", fmt.Sprint(before.Muts), "U0", fmt.Sprint(before.URLs)).Replace(`(() => {
-		const B = window.__bench;
-		if (B.keys.length <= K0) return false;
-		const k = B.keys[K0];
-		const u = B.urls.slice(U0).find((u) => u.t >= k);
-		if (u === undefined) return false; // the app is not done with the key
-		const ms = B.muts.slice(M0, u.muts).filter((m) => m.dom >= k);
-		if (ms.length === 0) return {key: k, dom: -1, frame: -1, bursts: 0};
-		const last = ms[ms.length - 1];
-		if (last.frame < 0) return false;
-		return {key: k, dom: last.dom, frame: last.frame, bursts: ms.length};
-	})()`)
+	js := keyDoneJS
+	if floor {
+		js = echoDoneJS
+	}
+	js = strings.NewReplacer("K0", fmt.Sprint(before.Keys), "M0", fmt.Sprint(before.Muts), "U0", fmt.Sprint(before.URLs)).Replace(js)
 	return poll[keyTiming](ctx, js, timeout)
 }
