@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -379,6 +380,16 @@ func TestPillsStandOutOnHighlightedRows(t *testing.T) {
 		}
 		if kinds["note"] == 0 || kinds["third-party"] == 0 {
 			t.Fatalf("%s theme: checked %v pills; Django and Flask differ on rows with notes and third-party badges", theme, kinds)
+		}
+		// The highlight stays under the mouse: hovering a row that
+		// differs must not turn it into the hover grey.
+		before := eval[string](t, ctx, `getComputedStyle(document.querySelector("#attr-orm td")).backgroundColor`)
+		box := eval[[]float64](t, ctx, `(() => { const r = document.querySelector("#attr-orm td"); r.scrollIntoView({block: "center"}); const b = r.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; })()`)
+		_, err := chromedp.Call(ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: box[0], Y: box[1]})
+		must(t, err)
+		waitJS(t, ctx, `document.querySelector("#attr-orm").matches(":hover")`)
+		if after := eval[string](t, ctx, `getComputedStyle(document.querySelector("#attr-orm td")).backgroundColor`); after != before {
+			t.Errorf("%s theme: hovering a row that differs turns its cells from %s to %s", theme, before, after)
 		}
 		screenshot(t, ctx, "compare-pills-"+theme+"-1280")
 	}
