@@ -8,7 +8,7 @@ WASM     := web/app.wasm
 # The wasm carries no server code (build tags) and no symbols or paths.
 WASMFLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: build data wasm wasmgoapp server run test vet unit browser chromium fuzz bench static audit load nginx clean
+.PHONY: build data wasm server run test vet unit browser chromium fuzz bench static audit load nginx clean
 
 # build: check the catalog, the wasm (the server hashes it into its version),
 # the server, then best-level brotli and gzip copies of the assets.
@@ -27,11 +27,12 @@ data:
 # says why: 350 kB brotli of net/http and crypto/tls nothing calls).
 # (-modfile needs module mode: a go.work would refuse it.)
 WASMMOD := bin/wasm/wasm.mod
-wasm: wasmgoapp
+wasm: $(WASMMOD)
 	GOWORK=off GOOS=js GOARCH=wasm $(GO) build -modfile $(WASMMOD) $(WASMFLAGS) -o $(WASM) .
 
-# wasmgoapp: the copy of go-app for the browser build (bin/wasm).
-wasmgoapp:
+# The copy of go-app for the browser build (bin/wasm), made again when the
+# module's requirements or the tool change.
+$(WASMMOD): go.mod go.sum tools/wasmgoapp/main.go
 	GOWORK=off $(GO) run ./tools/wasmgoapp -gomod go.mod -out $(dir $(WASMMOD))
 
 # server: the asset server that also prerenders every page. In a git checkout
@@ -49,7 +50,7 @@ test: vet unit build browser
 
 # vet: both halves of the program (the browser half with go-app as
 # published and with the copy it ships with), plus the browser-test module.
-vet: wasmgoapp
+vet: $(WASMMOD)
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 	GOWORK=off GOOS=js GOARCH=wasm $(GO) vet -modfile $(WASMMOD) ./...
