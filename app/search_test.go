@@ -307,30 +307,28 @@ func TestTypoCorrectionPicksTheBestVariant(t *testing.T) {
 
 func checkTypo(t *testing.T, ix *Index, term string, got SearchResult) {
 	t.Helper()
-	{
-		want := make([]Hit, ix.n)
-		for i := range want {
-			want[i].Score = noMatch
+	want := make([]Hit, ix.n)
+	for i := range want {
+		want[i].Score = noMatch
+	}
+	for _, v := range typoVariants(term) {
+		res := ix.Search(v)
+		if len(res.Corrected) > 0 || res.matches == 0 {
+			continue // correct skips variants that match nothing
 		}
-		for _, v := range typoVariants(term) {
-			res := ix.Search(v)
-			if len(res.Corrected) > 0 || res.matches == 0 {
-				continue // correct skips variants that match nothing
-			}
-			for i, h := range res.Hits {
-				if h.Matched && h.Score-typoPenalty > want[i].Score {
-					want[i] = Hit{Matched: true, Score: h.Score - typoPenalty, Marks: h.Marks}
-				}
+		for i, h := range res.Hits {
+			if h.Matched && h.Score-typoPenalty > want[i].Score {
+				want[i] = Hit{Matched: true, Score: h.Score - typoPenalty, Marks: h.Marks}
 			}
 		}
-		for i := range want {
-			if !want[i].Matched {
-				want[i] = Hit{}
-			}
-			if !reflect.DeepEqual(got.Hits[i], want[i]) {
-				t.Errorf("%q, item %s: got %+v, want %+v", term, ix.Catalog.Items[i].ID, got.Hits[i], want[i])
-				break
-			}
+	}
+	for i := range want {
+		if !want[i].Matched {
+			want[i] = Hit{}
+		}
+		if !reflect.DeepEqual(got.Hits[i], want[i]) {
+			t.Errorf("%q, item %s: got %+v, want %+v", term, ix.Catalog.Items[i].ID, got.Hits[i], want[i])
+			break
 		}
 	}
 }

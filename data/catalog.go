@@ -260,6 +260,18 @@ func Load() (*Catalog, error) {
 	return Parse(FileName, frameworksJSON)
 }
 
+// MustLoad is the embedded catalog for program start-up (loadEmbedded: in
+// full on the server, without the checks in the browser). The build's
+// tests guarantee the catalog is valid, so a failure here is a broken
+// build.
+func MustLoad() *Catalog {
+	c, err := loadEmbedded()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
 // Parse decodes a catalog file and validates it. name is used in errors.
 func Parse(name string, b []byte) (*Catalog, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -515,7 +527,7 @@ func (cell *Cell) decode(col *Column) error {
 }
 
 // decodeTrusted decodes a catalog that has passed Parse before (the build
-// validates the embedded one; see MustLoad): it fills the typed values and
+// validates the embedded one; see loadEmbedded): it fills the typed values and
 // the lookups without checking the facts. It still refuses what would
 // make the widget crash: broken JSON, null entries, missing cells.
 func decodeTrusted(name string, b []byte) (*Catalog, error) {

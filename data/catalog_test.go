@@ -143,7 +143,7 @@ func mustParseFile(t *testing.T, name string) *Catalog {
 }
 
 // TestTrustedDecodeMatchesParse: the browser decodes the embedded catalog
-// without the checks (MustLoad in load_wasm.go); what it gets must be what
+// without the checks (loadEmbedded in load_wasm.go); what it gets must be what
 // Parse gives, typed values and lookups included.
 func TestTrustedDecodeMatchesParse(t *testing.T) {
 	valid, err := os.ReadFile(filepath.Join("testdata", "valid.json"))

@@ -132,9 +132,6 @@ func clickLabel(t *testing.T, ctx context.Context, text string) {
 	click(t, ctx, "#"+id)
 }
 
-// waitState waits until the rendered view's state (main#results'
-// data-state, written with the render) holds a fragment: the address is
-// replaced before go-app renders, so it is no sign the page shows it yet.
 // openFilters opens the collapsed filter panel (embed mode, narrow
 // screens) and waits until it is open: a click sent while the panel is
 // still being redrawn can be lost.
@@ -144,6 +141,9 @@ func openFilters(t *testing.T, ctx context.Context) {
 	waitJS(t, ctx, `document.getElementById("filters-toggle").getAttribute("aria-expanded") === "true"`)
 }
 
+// waitState waits until the rendered view's state (main#results'
+// data-state, written with the render) holds a fragment: the address is
+// replaced before go-app renders, so it is no sign the page shows it yet.
 func waitState(t *testing.T, ctx context.Context, fragment string) {
 	t.Helper()
 	waitJS(t, ctx, `(document.getElementById("results") && document.getElementById("results").dataset.state || "").includes(`+strconv.Quote(fragment)+`)`)

@@ -65,6 +65,12 @@ type probe struct {
 	Ready string `json:"ready"`
 }
 
+// The probes of the two apps: backendgrid's grid, and the floor's hello.
+var (
+	gridProbe  = probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}
+	helloProbe = probe{Visible: "#hello", Ready: "helloReady"}
+)
+
 // tab opens a tab in a fresh browser context with the probe installed, and
 // a network recorder. Cancel it to close the tab and drop the context.
 func (c *chromium) tab(p probe, timeout time.Duration) (context.Context, context.CancelFunc, *netRecorder, error) {

@@ -56,9 +56,9 @@ type keyRun struct {
 // once its echo shows what the input holds.
 func (c *chromium) typeKeys(name string, rows int, srv *server, keys []string, budget time.Duration, floor bool) (keyRun, error) {
 	run := keyRun{Catalog: name, Rows: rows, Floor: floor}
-	p := probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}
+	p := gridProbe
 	if floor {
-		p = probe{Visible: "#hello", Ready: "helloReady"}
+		p = helloProbe
 	}
 	ctx, done, _, err := c.tab(p, budget+15*time.Minute)
 	if err != nil {
@@ -84,14 +84,12 @@ func typeInto(ctx context.Context, run keyRun, srv *server, keys []string, budge
 	if run.Mounted, err = eval[float64](ctx, `__bench.ready`); err != nil {
 		return run, err
 	}
-	if !run.Floor {
-		if run.Rendered, err = eval[int](ctx, `document.querySelectorAll("table.bg-table tbody tr").length`); err != nil {
-			return run, err
-		}
-	}
 	if run.Floor {
 		log.Printf("keys %s: mounted after %.0f ms (%s since start)", name, run.Mounted, time.Since(start).Round(time.Millisecond))
 	} else {
+		if run.Rendered, err = eval[int](ctx, `document.querySelectorAll("table.bg-table tbody tr").length`); err != nil {
+			return run, err
+		}
 		log.Printf("keys %s: mounted after %.0f ms (%s since start), %d rows in the table", name, run.Mounted, time.Since(start).Round(time.Millisecond), run.Rendered)
 	}
 	if _, err := eval[bool](ctx, `(document.getElementById("search").focus(), true)`); err != nil {

@@ -157,8 +157,8 @@ func run(o options) error {
 		defer hello.stop()
 		if !o.skip["loads"] {
 			apps := [2]app{
-				{name: "backendgrid", srv: grid, probe: probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}, key: countChangingKey(base)},
-				{name: "hello", srv: hello, probe: probe{Visible: "#hello", Ready: "helloReady"}, key: "a"},
+				{name: "backendgrid", srv: grid, probe: gridProbe, key: countChangingKey(base)},
+				{name: "hello", srv: hello, probe: helloProbe, key: "a"},
 			}
 			for i := range o.runs {
 				// Alternate which app goes first, so neither always gets
