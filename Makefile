@@ -72,10 +72,10 @@ chromium:
 		echo "installing chromium with apt-get"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-# fuzz: run the URL-state fuzzer for a while (FUZZTIME=5m); new finds land in app/testdata.
+# fuzz: run the URL-state fuzzer for a while (FUZZTIME=5m); new finds land in app/grid/testdata.
 FUZZTIME ?= 1m
 fuzz:
-	$(GO) test ./app -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./app/grid -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 
 # load: a load test, not part of `make test`: the real server on loopback
 # takes a browser-like mix (prerendered pages with query strings, app.wasm

@@ -8,11 +8,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	ui "backendgrid/app"
+	"backendgrid/app/grid"
 	"backendgrid/data"
 )
 
 func main() {
-	ix := ui.NewIndex(data.MustLoad())
+	ix := grid.NewIndex(data.MustLoad())
 	routes(ix)
 	app.RunWhenOnBrowser()
 	serve(ix)
@@ -20,7 +21,7 @@ func main() {
 
 // routes registers the pages: one, the grid, whose state is its query; it
 // also answers as /index.html, the name static hosts and links give it.
-func routes(ix *ui.Index) {
+func routes(ix *grid.Index) {
 	app.Route("/", ui.NewPage(ix))
 	app.Route("/index.html", ui.NewPage(ix))
 }

@@ -21,7 +21,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	ui "backendgrid/app"
+	"backendgrid/app/grid"
 )
 
 // themeColor is the brand colour of the browser chrome and the PWA.
@@ -39,7 +39,7 @@ type config struct {
 	prefix         string // path prefix, "/" when served at the root
 }
 
-func serve(ix *ui.Index) {
+func serve(ix *grid.Index) {
 	var cfg config
 	flag.StringVar(&cfg.addr, "addr", "localhost:8000", "address to listen on")
 	flag.StringVar(&cfg.version, "version", "", "app version; a new one makes open and installed copies update (default: the build's VCS revision)")
@@ -79,7 +79,7 @@ func serve(ix *ui.Index) {
 }
 
 // run serves until SIGINT or SIGTERM, then lets in-flight responses finish.
-func run(ix *ui.Index, cfg config) error {
+func run(ix *grid.Index, cfg config) error {
 	s, err := buildSite(ix, cfg)
 	if err != nil {
 		return err
@@ -134,7 +134,7 @@ func run(ix *ui.Index, cfg config) error {
 }
 
 // buildSite loads the assets and wires go-app behind our own handler.
-func buildSite(ix *ui.Index, cfg config) (*site, error) {
+func buildSite(ix *grid.Index, cfg config) (*site, error) {
 	web, err := loadWebDir(os.DirFS(cfg.webDir))
 	if err != nil {
 		return nil, err
@@ -148,7 +148,7 @@ func buildSite(ix *ui.Index, cfg config) (*site, error) {
 
 // newGoappHandler builds the go-app handler: page metadata, local icons only,
 // our stylesheet and boot script, our service worker.
-func newGoappHandler(ix *ui.Index, cfg config, wasmSize int) *app.Handler {
+func newGoappHandler(ix *grid.Index, cfg config, wasmSize int) *app.Handler {
 	cat := ix.Catalog
 	return &app.Handler{
 		Name:        "backendgrid",

@@ -18,7 +18,7 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
-	ui "backendgrid/app"
+	"backendgrid/app/grid"
 )
 
 // renderer prerenders pages through go-app and keeps the results: a page
@@ -58,7 +58,7 @@ func pageKey(rawQuery string) string {
 		return rawQuery
 	}
 	for k := range v {
-		if ui.Tracking(k) {
+		if grid.Tracking(k) {
 			delete(v, k)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	ui "backendgrid/app"
+	"backendgrid/app/grid"
 )
 
 // precompressDir writes best-level brotli and gzip copies of the web
@@ -59,7 +59,7 @@ func precompressDir(dir string) error {
 // its .br and .gz copies, under the version's immutable path and (for
 // assets other sites link to, like embed.js) under a stable one.
 // The output depends only on the inputs: two runs give identical files.
-func exportStatic(ix *ui.Index, cfg config, out string) error {
+func exportStatic(ix *grid.Index, cfg config, out string) error {
 	s, err := buildSite(ix, cfg)
 	if err != nil {
 		return err

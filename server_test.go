@@ -18,7 +18,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	ui "backendgrid/app"
+	"backendgrid/app/grid"
 	"backendgrid/data"
 )
 
@@ -62,7 +62,7 @@ func newTestSite(t *testing.T) *site {
 				return
 			}
 		}
-		ix := ui.NewIndex(data.MustLoad())
+		ix := grid.NewIndex(data.MustLoad())
 		routes(ix)
 		cfg := config{version: testVersion, domain: "example.test", webDir: dir, frameAncestors: "*", prefix: "/"}
 		testSite, siteErr = buildSite(ix, cfg)

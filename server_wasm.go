@@ -2,8 +2,8 @@
 
 package main
 
-import ui "backendgrid/app"
+import "backendgrid/app/grid"
 
 // serve is never reached in the browser (RunWhenOnBrowser blocks); the
 // server lives in server.go, out of the wasm binary.
-func serve(*ui.Index) {}
+func serve(*grid.Index) {}

@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"html"
 	"net/url"
 	"slices"
@@ -13,7 +14,7 @@ import (
 // the value (with search highlights), the detail of support values, the
 // note that corrects a common mistake, and the link to the source. Every
 // piece of text and every attribute value goes through html.EscapeString.
-func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) string {
+func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks grid.Marks) string {
 	if cell == nil {
 		return `<span class="bg-missing">—</span>`
 	}
@@ -35,7 +36,7 @@ func cellHTML(col *data.Column, it *data.Item, cell *data.Cell, marks Marks) str
 	return b.String()
 }
 
-func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks Marks) {
+func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks grid.Marks) {
 	switch col.Type {
 	case data.Support:
 		level := cell.Text() // validated: one of data.SupportLevels
@@ -44,7 +45,7 @@ func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks Mar
 		b.WriteString(`</span>`)
 		if cell.Detail != "" {
 			b.WriteString(`<span class="bg-detail">`)
-			b.WriteString(markedSpan(cell.Detail, marks.Of(Field{Column: col.ID})))
+			b.WriteString(markedSpan(cell.Detail, marks.Of(grid.Field{Column: col.ID})))
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`</div>`)
@@ -55,13 +56,13 @@ func writeValue(b *strings.Builder, col *data.Column, cell *data.Cell, marks Mar
 		b.WriteString(html.EscapeString(shortURL(cell.Text())))
 		b.WriteString(`</a>`)
 	default:
-		b.WriteString(`<span class="bg-value">` + markedSpan(cell.Display(col.Type), marks.Of(Field{Column: col.ID})) + `</span>`)
+		b.WriteString(`<span class="bg-value">` + markedSpan(cell.Display(col.Type), marks.Of(grid.Field{Column: col.ID})) + `</span>`)
 	}
 }
 
 // markedSpan writes text with <mark> around the matched spans, in one
 // element so that no whitespace comes between the pieces of a word.
-func markedSpan(text string, spans []Span) string {
+func markedSpan(text string, spans []grid.Span) string {
 	if len(spans) == 0 {
 		return html.EscapeString(text)
 	}
@@ -69,9 +70,9 @@ func markedSpan(text string, spans []Span) string {
 }
 
 // markedHTML escapes text and wraps the matched spans in <mark>.
-func markedHTML(text string, spans []Span) string {
+func markedHTML(text string, spans []grid.Span) string {
 	var b strings.Builder
-	for _, seg := range Segments(text, spans) {
+	for _, seg := range grid.Segments(text, spans) {
 		if seg.Mark {
 			b.WriteString("<mark>")
 			b.WriteString(html.EscapeString(seg.Text))
@@ -84,20 +85,20 @@ func markedHTML(text string, spans []Span) string {
 }
 
 // markedList joins list values with commas, each with its own highlights.
-func markedList(values []string, colID string, marks Marks) string {
+func markedList(values []string, colID string, marks grid.Marks) string {
 	parts := make([]string, len(values))
 	for i, v := range values {
-		parts[i] = markedHTML(v, marks.Of(Field{Column: colID, Elem: i}))
+		parts[i] = markedHTML(v, marks.Of(grid.Field{Column: colID, Elem: i}))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // matchedAliases shows the aliases the search matched ("also RoR"), so a
 // hit on a name the row does not display is explained.
-func matchedAliases(it *data.Item, marks Marks) string {
+func matchedAliases(it *data.Item, marks grid.Marks) string {
 	var parts []string
 	for i, a := range it.Aliases {
-		if m := marks.Of(Field{Column: AliasField, Elem: i}); len(m) > 0 {
+		if m := marks.Of(grid.Field{Column: grid.AliasField, Elem: i}); len(m) > 0 {
 			parts = append(parts, markedHTML(a, m))
 		}
 	}
@@ -109,11 +110,11 @@ func matchedAliases(it *data.Item, marks Marks) string {
 
 // hiddenMatches shows matches found in columns that are not on screen, so
 // every result says why it is there.
-func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks Marks) string {
+func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks grid.Marks) string {
 	var parts []string
 	for _, fm := range marks {
 		f, m := fm.Field, fm.Spans
-		if f.Column == NameField || f.Column == AliasField || len(m) == 0 {
+		if f.Column == grid.NameField || f.Column == grid.AliasField || len(m) == 0 {
 			continue
 		}
 		if slices.ContainsFunc(visible, func(c *data.Column) bool { return c.ID == f.Column }) {
@@ -139,7 +140,7 @@ func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, mar
 		if col.Type == data.List {
 			b.WriteString(markedList(cell.List(), id, marks))
 		} else {
-			b.WriteString(markedHTML(SearchText(col, cell), marks.Of(Field{Column: id})))
+			b.WriteString(markedHTML(grid.SearchText(col, cell), marks.Of(grid.Field{Column: id})))
 		}
 	}
 	b.WriteString(`</span>`)

@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 	"slices"
 	"strconv"
@@ -19,7 +20,7 @@ type choosePanel struct {
 	// Catalog provides the columns and their values.
 	Catalog *data.Catalog
 	// Need and Want are the current criteria.
-	Need, Want []Criterion
+	Need, Want []grid.Criterion
 	// HideUnfit hides rows that miss a must-have.
 	HideUnfit bool
 	// Unfit counts the hidden rows.
@@ -41,7 +42,7 @@ type choosePanel struct {
 
 // criterionChange is the payload of the criterion actions.
 type criterionChange struct {
-	Criterion Criterion
+	Criterion grid.Criterion
 	Must      bool
 }
 
@@ -57,7 +58,7 @@ func (c *choosePanel) isOpen() bool {
 }
 
 func (c *choosePanel) reset() {
-	if cols := CriterionColumns(c.Catalog); len(cols) > 0 && c.column == "" {
+	if cols := grid.CriterionColumns(c.Catalog); len(cols) > 0 && c.column == "" {
 		c.column = cols[0].ID
 	}
 	c.level, c.values, c.op, c.year = data.BuiltIn, nil, "<", "2012"
@@ -93,10 +94,10 @@ func (c *choosePanel) toggleValue(v string) app.EventHandler {
 }
 
 // built is the criterion the builder describes, if it is complete.
-func (c *choosePanel) built() (Criterion, bool) {
+func (c *choosePanel) built() (grid.Criterion, bool) {
 	col := c.Catalog.Column(c.column)
 	if col == nil {
-		return Criterion{}, false
+		return grid.Criterion{}, false
 	}
 	raw := c.column + ":"
 	switch {
@@ -106,7 +107,7 @@ func (c *choosePanel) built() (Criterion, bool) {
 		raw += c.level
 	default:
 		if len(c.values) == 0 {
-			return Criterion{}, false
+			return grid.Criterion{}, false
 		}
 		for i, v := range c.values {
 			if i > 0 {
@@ -115,7 +116,7 @@ func (c *choosePanel) built() (Criterion, bool) {
 			raw += v
 		}
 	}
-	cr, err := parseCriterion(c.Catalog, raw)
+	cr, err := grid.ParseCriterion(c.Catalog, raw)
 	return cr, err == nil
 }
 
@@ -142,7 +143,7 @@ func (c *choosePanel) remove(column string) app.EventHandler {
 	}
 }
 
-func (c *choosePanel) swap(cr Criterion, toMust bool) app.EventHandler {
+func (c *choosePanel) swap(cr grid.Criterion, toMust bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		ctx.NewActionWithValue(actionAddCriterion, criterionChange{Criterion: cr, Must: toMust})
 	}
@@ -201,7 +202,7 @@ func hiddenCount(n int) string {
 	return fmt.Sprintf(" (%d hidden)", n)
 }
 
-func (c *choosePanel) criterion(cr Criterion, must bool) app.UI {
+func (c *choosePanel) criterion(cr grid.Criterion, must bool) app.UI {
 	kind, other := "Must-have", "nice-to-have"
 	if !must {
 		kind, other = "Nice-to-have", "must-have"
@@ -222,7 +223,7 @@ func (c *choosePanel) criterion(cr Criterion, must bool) app.UI {
 }
 
 func (c *choosePanel) builder() app.UI {
-	cols := CriterionColumns(c.Catalog)
+	cols := grid.CriterionColumns(c.Catalog)
 	col := c.Catalog.Column(c.column)
 	_, complete := c.built()
 	return app.Div().Class("bg-builder").Body(

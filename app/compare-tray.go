@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 	"strings"
 
@@ -48,7 +49,7 @@ func (c *compareTray) Render() app.UI {
 	return app.Elem("section").Class(class).ID("compare-tray").Aria("labelledby", "tray-heading").Body(
 		app.Elem("h2").ID("tray-heading").Class("bg-visually-hidden").Text("Compare side by side"),
 		app.If(n == 0, func() app.UI {
-			return app.P().Class("bg-tray-hint").Textf("Tick 2 to %d %s to compare them side by side.", MaxPicks, c.Noun.Many)
+			return app.P().Class("bg-tray-hint").Textf("Tick 2 to %d %s to compare them side by side.", grid.MaxPicks, c.Noun.Many)
 		}).Else(func() app.UI {
 			return app.Elem("ul").Class("bg-tray-picks").Body(
 				app.Range(c.Picks).Slice(func(i int) app.UI {
@@ -71,17 +72,6 @@ func (c *compareTray) Render() app.UI {
 		}),
 		app.P().ID("tray-status").Class("bg-tray-status").Role("status").Aria("live", "polite").Text(c.Message),
 	)
-}
-
-// pickedItems resolves ids to items, skipping unknown ones.
-func pickedItems(cat *data.Catalog, ids []string) []*data.Item {
-	var out []*data.Item
-	for _, id := range ids {
-		if it := cat.Item(id); it != nil {
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 // names joins item names for headings: "A, B and C".

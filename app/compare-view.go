@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 	"html"
 	"strings"
@@ -16,7 +17,7 @@ type compareView struct {
 	app.Compo
 
 	// Comparison holds the items and rows.
-	Comparison Comparison
+	Comparison grid.Comparison
 	// Diff is true when only differing rows are shown.
 	Diff bool
 	// Catalog names the items and links their names.

@@ -1,6 +1,8 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
+	"backendgrid/data/fixture"
 	"fmt"
 	"net/url"
 	"strings"
@@ -27,10 +29,10 @@ func match(t *testing.T, expected app.UI, root app.UI, path ...int) {
 }
 
 func TestGridTableMarkup(t *testing.T) {
-	cat := fixture(t)
-	ix := NewIndex(cat)
-	st := State{Query: "alp", Sort: SortKey{Column: "released", Desc: true}, Picks: []string{"alpha"}}
-	res := View(ix, st)
+	cat := fixture.Small(t)
+	ix := grid.NewIndex(cat)
+	st := grid.State{Query: "alp", Sort: grid.SortKey{Column: "released", Desc: true}, Picks: []string{"alpha"}}
+	res := grid.View(ix, st)
 	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
 	mount(t, g)
 
@@ -99,14 +101,14 @@ func TestGridTableMarkup(t *testing.T) {
 // TestGridTableEscapes checks that text from the catalog and the address
 // cannot write markup into the table.
 func TestGridTableEscapes(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	evil := `"><img src=x onerror=alert(1)>`
 	it := cat.Item("alpha")
 	saved := it.Name
 	it.Name = "Alpha" + evil
 	defer func() { it.Name = saved }()
-	st := State{Query: "alpha " + evil}
-	res := View(NewIndex(cat), State{})
+	st := grid.State{Query: "alpha " + evil}
+	res := grid.View(grid.NewIndex(cat), grid.State{})
 	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
 	root := parseTable(t, g.html())
 	if imgs := findAll(root, "img"); len(imgs) > 0 {
@@ -118,9 +120,9 @@ func TestGridTableEscapes(t *testing.T) {
 }
 
 func TestGridTableShowsNotesAndHiddenMatches(t *testing.T) {
-	cat := fixture(t)
-	st := State{Query: "hopper"}
-	res := View(NewIndex(cat), st)
+	cat := fixture.Small(t)
+	st := grid.State{Query: "hopper"}
+	res := grid.View(grid.NewIndex(cat), st)
 	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
 	mount(t, g)
 	html := app.HTMLString(g)
@@ -135,9 +137,9 @@ func TestGridTableShowsNotesAndHiddenMatches(t *testing.T) {
 }
 
 func TestFacetPanelMarkup(t *testing.T) {
-	cat := fixture(t)
-	st := State{Filters: map[string][]string{"language": {"Python"}}}
-	res := View(NewIndex(cat), st)
+	cat := fixture.Small(t)
+	st := grid.State{Filters: map[string][]string{"language": {"Python"}}}
+	res := grid.View(grid.NewIndex(cat), st)
 	f := &facetPanel{Facets: res.Facets, Filtered: true}
 	mount(t, f)
 
@@ -190,7 +192,7 @@ func TestFacetPanelMarkup(t *testing.T) {
 }
 
 func TestSearchBoxMarkup(t *testing.T) {
-	b := &searchBox{Query: "rails", Keep: keptParams(fixture(t), State{Sort: SortKey{Column: "released", Desc: true}, Query: "x", Embed: true}), Label: "Search tools"}
+	b := &searchBox{Query: "rails", Keep: keptParams(fixture.Small(t), grid.State{Sort: grid.SortKey{Column: "released", Desc: true}, Query: "x", Embed: true}), Label: "Search tools"}
 	mount(t, b)
 	match(t, app.Form().ID(FormID).Class("bg-search").Role("search").Method("get").OnSubmit(func(app.Context, app.Event) {}), b, 0)
 	match(t, app.Label().For(SearchID), b, 0, 0)
@@ -213,7 +215,7 @@ func TestSearchBoxMarkup(t *testing.T) {
 }
 
 func TestResultSummaryAndNotices(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	r := &resultSummary{Shown: 2, Total: 3, Noun: cat.Noun, Corrected: []string{"alhpa"}, SortedBy: "name"}
 	mount(t, r)
 	match(t, app.P().ID("result-count").Role("status").Aria("live", "polite"), r, 0, 0)
@@ -223,7 +225,7 @@ func TestResultSummaryAndNotices(t *testing.T) {
 		t.Errorf("summary HTML: %s", html)
 	}
 
-	n := &noticeList{Notices: []Notice{{Param: "foo", Message: "Ignored the unknown parameter “foo”."}}}
+	n := &noticeList{Notices: []grid.Notice{{Param: "foo", Message: "Ignored the unknown parameter “foo”."}}}
 	mount(t, n)
 	match(t, app.Div().Class("bg-notices").Role("status").Aria("live", "polite"), n, 0)
 	match(t, app.Elem("li").Class("bg-notice"), n, 0, 0, 0)
@@ -231,9 +233,9 @@ func TestResultSummaryAndNotices(t *testing.T) {
 }
 
 func TestEmptyStateMarkup(t *testing.T) {
-	cat := fixture(t)
-	st := State{Query: "zzz", Filters: map[string][]string{"language": {"Go", "C"}}}
-	e := &emptyState{Query: st.Query, Filters: filterSummary(View(NewIndex(cat), st).Facets), Noun: cat.Noun}
+	cat := fixture.Small(t)
+	st := grid.State{Query: "zzz", Filters: map[string][]string{"language": {"Go", "C"}}}
+	e := &emptyState{Query: st.Query, Filters: filterSummary(grid.View(grid.NewIndex(cat), st).Facets), Noun: cat.Noun}
 	mount(t, e)
 	match(t, app.Elem("h2"), e, 0, 0)
 	match(t, app.Text("No tools match"), e, 0, 0, 0)
@@ -245,8 +247,8 @@ func TestEmptyStateMarkup(t *testing.T) {
 }
 
 func TestPageRendersTheURLState(t *testing.T) {
-	cat := fixture(t)
-	p := &Page{Index: NewIndex(cat)}
+	cat := fixture.Small(t)
+	p := &Page{Index: grid.NewIndex(cat)}
 	u, _ := url.Parse("/?q=alp&bogus=1")
 	p.Load(u)
 	mount(t, p)
@@ -261,7 +263,7 @@ func TestPageRendersTheURLState(t *testing.T) {
 	}
 
 	// Without a URL the page shows everything (no empty first paint).
-	p2 := &Page{Index: NewIndex(cat)}
+	p2 := &Page{Index: grid.NewIndex(cat)}
 	mount(t, p2)
 	if html := app.HTMLString(p2); strings.Count(html, `<tr id="row-`) != 3 {
 		t.Errorf("default page should list all 3 rows")
@@ -269,9 +271,9 @@ func TestPageRendersTheURLState(t *testing.T) {
 }
 
 func TestCompareViewMarkup(t *testing.T) {
-	cat := fixture(t)
-	st := State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}, Diff: true}
-	v := &compareView{Comparison: Compare(cat, st), Diff: true, Catalog: cat, GridHref: st.CloseCompare().Href()}
+	cat := fixture.Small(t)
+	st := grid.State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}, Diff: true}
+	v := &compareView{Comparison: grid.Compare(cat, st), Diff: true, Catalog: cat, GridHref: st.CloseCompare().Href()}
 	mount(t, v)
 	match(t, app.Elem("section").Class("bg-compare").Aria("labelledby", "compare-heading"), v, 0)
 	match(t, app.Elem("h2").ID("compare-heading").TabIndex(-1), v, 0, 0, 1)
@@ -319,8 +321,8 @@ func TestCompareViewMarkup(t *testing.T) {
 }
 
 func TestCompareTrayMarkup(t *testing.T) {
-	cat := fixture(t)
-	one := &compareTray{Picks: pickedItems(cat, []string{"beta"}), Noun: cat.Noun, CompareHref: "?compare=beta"}
+	cat := fixture.Small(t)
+	one := &compareTray{Picks: cat.ItemsOf([]string{"beta"}), Noun: cat.Noun, CompareHref: "?compare=beta"}
 	mount(t, one)
 	html := app.HTMLString(one)
 	if !hasTag(html, `id="open-compare"`, ` disabled`) {
@@ -330,7 +332,7 @@ func TestCompareTrayMarkup(t *testing.T) {
 		t.Errorf("tray HTML: %s", html)
 	}
 
-	two := &compareTray{Picks: pickedItems(cat, []string{"beta", "alpha"}), Noun: cat.Noun, CompareHref: "?compare=beta,alpha", Message: "Alpha added: 2 of 4 picked."}
+	two := &compareTray{Picks: cat.ItemsOf([]string{"beta", "alpha"}), Noun: cat.Noun, CompareHref: "?compare=beta,alpha", Message: "Alpha added: 2 of 4 picked."}
 	mount(t, two)
 	match(t, app.Elem("section").Class("bg-tray has-picks").ID("compare-tray").Aria("labelledby", "tray-heading"), two, 0)
 	match(t, app.A().ID("open-compare").Class("bg-button").Href("?compare=beta,alpha").OnClick(func(app.Context, app.Event) {}), two, 0, 2)
@@ -340,8 +342,8 @@ func TestCompareTrayMarkup(t *testing.T) {
 }
 
 func TestPageRendersCompareFromURL(t *testing.T) {
-	cat := fixture(t)
-	p := &Page{Index: NewIndex(cat)}
+	cat := fixture.Small(t)
+	p := &Page{Index: grid.NewIndex(cat)}
 	u, _ := url.Parse("/?compare=alpha,beta&q=x")
 	p.Load(u)
 	mount(t, p)
@@ -376,8 +378,8 @@ func hasTag(html string, fragments ...string) bool {
 // its first page of rows with a button for the next, while the summary
 // and the counts cover every row.
 func TestPageShowsALongResultAPageAtATime(t *testing.T) {
-	cat := syntheticCatalog(t, rowsPerPage*2+7, 5)
-	ix := NewIndex(cat)
+	cat := fixture.Synthetic(t, rowsPerPage*2+7, 5)
+	ix := grid.NewIndex(cat)
 	p := &Page{Index: ix}
 	mount(t, p)
 	html := app.HTMLString(p)

@@ -1,6 +1,8 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -28,7 +30,7 @@ func (d *downloadButtons) Render() app.UI {
 
 // download hands a file to the browser: a Blob behind a temporary link
 // with the download attribute (go-app leaves such links alone).
-func download(x Export) {
+func download(x grid.Export) {
 	win := app.Window()
 	doc := win.Get("document")
 	bytes := win.Get("Uint8Array").New(len(x.Body))

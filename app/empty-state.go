@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -69,7 +70,7 @@ func (e *emptyState) Render() app.UI {
 }
 
 // filterSummary describes the selected facet values, one entry per facet.
-func filterSummary(facets []Facet) []string {
+func filterSummary(facets []grid.Facet) []string {
 	var out []string
 	for _, f := range facets {
 		var sel []string

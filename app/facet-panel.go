@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 	"html"
 	"strconv"
@@ -20,7 +21,7 @@ type facetPanel struct {
 	app.Compo
 
 	// Facets are the filter groups with counts.
-	Facets []Facet
+	Facets []grid.Facet
 	// Filtered is true when any value is selected.
 	Filtered bool
 

@@ -1,6 +1,8 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -91,7 +93,7 @@ func applyAppearance(theme, accent string) {
 	style := root.Get("style")
 	if accent != "" {
 		style.Call("setProperty", "--accent-custom", "#"+accent)
-		style.Call("setProperty", "--accent-custom-text", AccentText(accent))
+		style.Call("setProperty", "--accent-custom-text", grid.AccentText(accent))
 	} else {
 		style.Call("removeProperty", "--accent-custom")
 		style.Call("removeProperty", "--accent-custom-text")

@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"html"
 	"strings"
 
@@ -22,11 +23,11 @@ type gridTable struct {
 
 	// Rows are the rows to draw: the result's first page or pages, not
 	// all of it (go-app compares the fields on every update).
-	Rows []Row
+	Rows []grid.Row
 	// Columns are the visible columns, in order.
 	Columns []*data.Column
 	// State gives the current sort and the links for re-sorting.
-	State State
+	State grid.State
 	// Catalog resolves column ids of matches in hidden columns.
 	Catalog *data.Catalog
 
@@ -46,8 +47,8 @@ func (g *gridTable) onClick(ctx app.Context, e app.Event) {
 	e.Call("stopPropagation")
 	raw := link.Call("getAttribute", "data-sort").String()
 	id, desc := strings.CutPrefix(raw, "-")
-	if id == NameColumn || g.Catalog.Column(id) != nil {
-		ctx.NewActionWithValue(actionSort, SortKey{Column: id, Desc: desc})
+	if id == grid.NameColumn || g.Catalog.Column(id) != nil {
+		ctx.NewActionWithValue(actionSort, grid.SortKey{Column: id, Desc: desc})
 	}
 }
 
@@ -96,7 +97,7 @@ func (g *gridTable) syncPicks(ctx app.Context) {
 	for i := 0; i < links.Length(); i++ {
 		link := links.Index(i)
 		id, desc := strings.CutPrefix(link.Call("getAttribute", "data-sort").String(), "-")
-		href := g.State.WithSort(SortKey{Column: id, Desc: desc}).Href()
+		href := g.State.WithSort(grid.SortKey{Column: id, Desc: desc}).Href()
 		if link.Call("getAttribute", "href").String() != href {
 			link.Call("setAttribute", "href", href)
 		}
@@ -123,7 +124,7 @@ func (g *gridTable) html() string {
 	b.WriteString(html.EscapeString(g.Catalog.Title + " compared, sorted by " + g.State.SortLabel(g.Catalog) +
 		". Facts as of " + g.Catalog.AsOf + "; each cell links to its source."))
 	b.WriteString(`</caption><thead><tr>`)
-	g.header(&b, NameColumn, "Name", "bg-col-name")
+	g.header(&b, grid.NameColumn, "Name", "bg-col-name")
 	if g.State.Choosing() {
 		b.WriteString(`<th scope="col" class="bg-col-fit">Fit</th>`)
 	}
@@ -166,7 +167,7 @@ func (g *gridTable) header(b *strings.Builder, id, label, class string) {
 
 // row writes one item: the row header with the compare checkbox and the
 // name, the fit when choosing, then the cells.
-func (g *gridTable) row(b *strings.Builder, r Row) {
+func (g *gridTable) row(b *strings.Builder, r grid.Row) {
 	it := r.Item
 	id := html.EscapeString(it.ID)
 	compare := html.EscapeString("Compare " + it.Name)
@@ -176,7 +177,7 @@ func (g *gridTable) row(b *strings.Builder, r Row) {
 		b.WriteString(` checked`)
 	}
 	b.WriteString(`><label for="pick-` + id + `" class="bg-visually-hidden">` + compare + `</label><div>`)
-	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks.Of(Field{Column: NameField})))
+	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks.Of(grid.Field{Column: grid.NameField})))
 	b.WriteString(matchedAliases(it, r.Marks))
 	b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
 	b.WriteString(`</div></div></th>`)
@@ -185,7 +186,7 @@ func (g *gridTable) row(b *strings.Builder, r Row) {
 		if r.Fit.Failed {
 			class = "bg-fit-no"
 		}
-		b.WriteString(`<td class="bg-col-fit"><span class="bg-fit ` + class + `">` + html.EscapeString(fitVerdict(r.Fit)) +
+		b.WriteString(`<td class="bg-col-fit"><span class="bg-fit ` + class + `">` + html.EscapeString(r.Fit.Verdict()) +
 			`</span><p class="bg-fit-why">` + html.EscapeString(r.Fit.Explanation) + `</p></td>`)
 	}
 	for _, col := range g.Columns {
@@ -198,7 +199,7 @@ func (g *gridTable) row(b *strings.Builder, r Row) {
 
 // nameLinkHTML is the item name, linked to its website when the catalog
 // has a website column.
-func nameLinkHTML(it *data.Item, website *data.Cell, marks []Span) string {
+func nameLinkHTML(it *data.Item, website *data.Cell, marks []grid.Span) string {
 	name := markedSpan(it.Name, marks)
 	if website == nil || website.Text() == "" {
 		return `<span class="bg-name">` + name + `</span>`

@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -12,7 +13,7 @@ type noticeList struct {
 	app.Compo
 
 	// Notices are the messages to show.
-	Notices []Notice
+	Notices []grid.Notice
 }
 
 func (n *noticeList) dismiss(i int) app.EventHandler {

@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 	"slices"
 
@@ -75,7 +76,7 @@ func (p *Page) togglePick(ctx app.Context, id string) {
 	switch {
 	case !ok:
 		p.trayMessage = fmt.Sprintf("You can compare up to %d %s: remove one before adding %s.",
-			MaxPicks, p.Index.Catalog.Noun.Many, it.Name)
+			grid.MaxPicks, p.Index.Catalog.Noun.Many, it.Name)
 		// The click already ticked the box; the state says no.
 		if box := app.Window().GetElementByID("pick-" + id); box.Truthy() {
 			box.Set("checked", false)
@@ -83,9 +84,9 @@ func (p *Page) togglePick(ctx app.Context, id string) {
 		ctx.Update()
 		return
 	case st.Picked(id):
-		p.trayMessage = fmt.Sprintf("%s added: %d of %d picked.", it.Name, len(st.Picks), MaxPicks)
+		p.trayMessage = fmt.Sprintf("%s added: %d of %d picked.", it.Name, len(st.Picks), grid.MaxPicks)
 	default:
-		p.trayMessage = fmt.Sprintf("%s removed: %d of %d picked.", it.Name, len(st.Picks), MaxPicks)
+		p.trayMessage = fmt.Sprintf("%s removed: %d of %d picked.", it.Name, len(st.Picks), grid.MaxPicks)
 	}
 	p.set(ctx, st, true)
 }
@@ -102,7 +103,7 @@ func (p *Page) openCompare(ctx app.Context) {
 	p.pushed = slices.Clone(st.Compare)
 	p.trayMessage = ""
 	u := *ctx.Page().URL()
-	u.RawQuery = EncodeQuery(st.Encode())
+	u.RawQuery = grid.EncodeQuery(st.Encode())
 	// Pushed here rather than through ctx.NavigateTo: go-app ignores a
 	// navigation to the address it last navigated to (a shared comparison
 	// link, closed and opened again, would do nothing).
@@ -156,9 +157,9 @@ func (p *Page) handleViewTools(ctx app.Context) {
 		focusID(ctx, "columns-toggle")
 	})
 	ctx.Handle(actionExport, func(ctx app.Context, a app.Action) {
-		export := ExportCSV
+		export := grid.ExportCSV
 		if a.Value == "json" {
-			export = ExportJSON
+			export = grid.ExportJSON
 		}
 		x, err := export(cat, p.state, p.result, p.compare)
 		if err != nil {
@@ -189,7 +190,7 @@ func (p *Page) handleViewTools(ctx app.Context) {
 		p.set(ctx, p.state.WithHideUnfit(hide), true)
 	})
 	ctx.Handle(actionCompareTop, func(ctx app.Context, a app.Action) {
-		if top := TopFits(p.result.Rows); len(top) >= 2 {
+		if top := grid.TopFits(p.result.Rows); len(top) >= 2 {
 			p.state = p.state.WithPicks(top)
 			p.openCompare(ctx) // the grid entry behind it keeps the picks
 		}

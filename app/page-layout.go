@@ -1,6 +1,8 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -38,7 +40,7 @@ func (p *Page) Render() app.UI {
 		app.If(p.state.Comparing(), func() app.UI {
 			return app.Div().Body(
 				&noticeList{Notices: p.notices},
-				app.Elem("main").ID("results").Class("bg-results").TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
+				app.Elem("main").ID("results").Class("bg-results").TabIndex(-1).DataSet("state", grid.EncodeQuery(p.state.Encode())).Body(
 					&compareView{
 						Comparison: p.compare,
 						Diff:       p.state.Diff,
@@ -72,7 +74,7 @@ func (p *Page) renderGrid() app.UI {
 			// data-state is the rendered state's canonical query: tests (and
 			// anyone automating the page) can wait for a view to be on screen.
 			// has-picks leaves room for the sticky compare tray.
-			app.Elem("main").ID("results").Class(resultsClass(len(p.state.Picks) > 0)).TabIndex(-1).DataSet("state", EncodeQuery(p.state.Encode())).Body(
+			app.Elem("main").ID("results").Class(resultsClass(len(p.state.Picks) > 0)).TabIndex(-1).DataSet("state", grid.EncodeQuery(p.state.Encode())).Body(
 				&resultSummary{
 					Shown:     len(p.result.Rows),
 					Total:     p.result.Total,
@@ -87,7 +89,7 @@ func (p *Page) renderGrid() app.UI {
 					Want:      p.state.Want,
 					HideUnfit: p.state.HideUnfit,
 					Unfit:     p.result.Unfit,
-					Top:       pickedItems(cat, TopFits(p.result.Rows)),
+					Top:       cat.ItemsOf(grid.TopFits(p.result.Rows)),
 				},
 				&viewTools{
 					Visible:        p.result.Columns,
@@ -103,7 +105,7 @@ func (p *Page) renderGrid() app.UI {
 					return &showMore{Shown: p.limit(), Total: len(p.result.Rows), Step: rowsPerPage}
 				}),
 				&compareTray{
-					Picks:       pickedItems(cat, p.state.Picks),
+					Picks:       cat.ItemsOf(p.state.Picks),
 					Noun:        cat.Noun,
 					CompareHref: p.state.OpenCompare().Href(),
 					Message:     p.trayMessage,

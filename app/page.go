@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"net/url"
 	"slices"
 	"time"
@@ -57,12 +58,12 @@ type Page struct {
 	app.Compo
 
 	// Index is the searchable catalog; set by the route.
-	Index *Index
+	Index *grid.Index
 
-	state   State
-	result  Result
-	compare Comparison
-	notices []Notice
+	state   grid.State
+	result  grid.Result
+	compare grid.Comparison
+	notices []grid.Notice
 	loaded  bool
 	urlSeq  int
 	booted  bool
@@ -98,7 +99,7 @@ type Page struct {
 const rowsPerPage = 50
 
 // NewPage returns a page over the index, for app.Route.
-func NewPage(ix *Index) func() app.Composer {
+func NewPage(ix *grid.Index) func() app.Composer {
 	return func() app.Composer { return &Page{Index: ix} }
 }
 
@@ -132,25 +133,25 @@ func (p *Page) OnInit() {
 	case app.IsClient:
 		p.Load(app.Window().URL())
 	default:
-		p.apply(State{})
+		p.apply(grid.State{})
 	}
 }
 
 // Load sets the State from a URL and recomputes the View.
 func (p *Page) Load(u *url.URL) {
-	st, notices := Parse(p.Index.Catalog, u.Query())
+	st, notices := grid.Parse(p.Index.Catalog, u.Query())
 	p.notices = notices
 	p.apply(st)
 	p.loaded = true
 }
 
-func (p *Page) apply(st State) {
+func (p *Page) apply(st grid.State) {
 	if st.Query != p.state.Query || !sameFilters(st.Filters, p.state.Filters) {
 		p.shown = 0 // a new result starts at its first page
 	}
 	p.state = st
-	p.result = View(p.Index, st)
-	p.compare = Compare(p.Index.Catalog, st)
+	p.result = grid.View(p.Index, st)
+	p.compare = grid.Compare(p.Index.Catalog, st)
 	p.syncAppearance()
 }
 
@@ -200,7 +201,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.set(ctx, p.state.ClearAll(), true)
 	})
 	ctx.Handle(actionSort, func(ctx app.Context, a app.Action) {
-		if k, ok := a.Value.(SortKey); ok {
+		if k, ok := a.Value.(grid.SortKey); ok {
 			p.set(ctx, p.state.WithSort(k), true)
 		}
 	})
@@ -258,7 +259,7 @@ func (p *Page) OnDismount() {
 
 // set applies a new State from a user action and updates the URL, at once
 // for clicks and after a pause for typing.
-func (p *Page) set(ctx app.Context, st State, now bool) {
+func (p *Page) set(ctx app.Context, st grid.State, now bool) {
 	p.apply(st)
 	ctx.Update()
 	if now {
@@ -279,7 +280,7 @@ func (p *Page) set(ctx app.Context, st State, now bool) {
 // a reload or a shared link shows the same view and bad parameters vanish.
 func (p *Page) writeURL(ctx app.Context) {
 	u := *ctx.Page().URL()
-	want := EncodeQuery(p.state.Encode())
+	want := grid.EncodeQuery(p.state.Encode())
 	if u.RawQuery == want {
 		return
 	}

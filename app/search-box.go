@@ -1,6 +1,7 @@
-package app
+package ui
 
 import (
+	"backendgrid/app/grid"
 	"fmt"
 	"html"
 	"net/url"
@@ -55,7 +56,7 @@ func (b *searchBox) OnUpdate(ctx app.Context) {
 	}
 	b.last = b.Query
 	for i, v := range b.pending {
-		if clipQuery(v) == b.Query {
+		if grid.CleanQuery(v) == b.Query {
 			b.pending = b.pending[i+1:]
 			return
 		}
@@ -65,7 +66,7 @@ func (b *searchBox) OnUpdate(ctx app.Context) {
 }
 
 func (b *searchBox) write() {
-	if input := app.Window().GetElementByID(SearchID); input.Truthy() && clipQuery(input.Get("value").String()) != b.Query {
+	if input := app.Window().GetElementByID(SearchID); input.Truthy() && grid.CleanQuery(input.Get("value").String()) != b.Query {
 		input.Set("value", b.Query)
 	}
 }
@@ -103,7 +104,7 @@ func (b *searchBox) Render() app.UI {
 		ID(SearchID).
 		Type("search").
 		Name("q").
-		MaxLength(MaxQuery).
+		MaxLength(grid.MaxQuery).
 		AutoComplete(false).
 		Spellcheck(false).
 		Aria("describedby", "search-hint").
@@ -145,7 +146,7 @@ const searchPlaceholder = "Name, language, ORM, license…"
 // of the address write markup. Here the value is escaped as HTML.
 func prerenderedInput(q string) app.UI {
 	return app.Raw(fmt.Sprintf(`<input id="%s" type="search" name="q" value="%s" maxlength="%d" autocomplete="off" spellcheck="false" aria-describedby="search-hint" enterkeyhint="search" placeholder="%s">`,
-		SearchID, html.EscapeString(q), MaxQuery, searchPlaceholder))
+		SearchID, html.EscapeString(q), grid.MaxQuery, searchPlaceholder))
 }
 
 // hiddenInputs writes one hidden input per kept parameter, escaped as HTML
@@ -169,7 +170,7 @@ func hiddenInputs(v url.Values) string {
 
 // keptParams are the view's parameters that the search form does not
 // control: everything but the search, the facets and the picks.
-func keptParams(cat *data.Catalog, s State) url.Values {
+func keptParams(cat *data.Catalog, s grid.State) url.Values {
 	v := s.Encode()
 	v.Del("q")
 	v.Del("pick")

@@ -562,3 +562,14 @@ func decodeTrusted(name string, b []byte) (*Catalog, error) {
 	c.collectAllFacetValues()
 	return &c, nil
 }
+
+// ItemsOf resolves ids to items, in the order given, skipping unknown ones.
+func (c *Catalog) ItemsOf(ids []string) []*Item {
+	var out []*Item
+	for _, id := range ids {
+		if it := c.Item(id); it != nil {
+			out = append(out, it)
+		}
+	}
+	return out
+}

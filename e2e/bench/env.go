@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	ui "backendgrid/app"
+	"backendgrid/app/grid"
 	"backendgrid/data"
 )
 
@@ -107,9 +107,9 @@ func (b *builder) layouts() (*wasmLayout, *wasmLayout, error) {
 // countChangingKey is a letter that, typed into the empty search box,
 // changes the count of cat: typing it proves search responds.
 func countChangingKey(cat *data.Catalog) string {
-	ix := ui.NewIndex(cat)
+	ix := grid.NewIndex(cat)
 	for c := 'a'; c <= 'z'; c++ {
-		if res := ui.View(ix, ui.State{Query: string(c)}); len(res.Rows) < res.Total {
+		if res := grid.View(ix, grid.State{Query: string(c)}); len(res.Rows) < res.Total {
 			return string(c)
 		}
 	}

@@ -30,7 +30,7 @@ var benchLine = regexp.MustCompile(`^BenchmarkView/catalog=(\w+)/rows=(\d+)/stat
 // their output, and keeps the fastest of the -count runs of each: other
 // work on the machine can only make a run slower, never faster.
 func runViewBench(root string, count int, benchtime string) ([]viewBench, error) {
-	args := []string{"test", "./app", "-run", "^$", "-bench", "^BenchmarkView$", "-benchmem", "-count", strconv.Itoa(count), "-timeout", "60m"}
+	args := []string{"test", "./app/grid", "-run", "^$", "-bench", "^BenchmarkView$", "-benchmem", "-count", strconv.Itoa(count), "-timeout", "60m"}
 	if benchtime != "" {
 		args = append(args, "-benchtime", benchtime)
 	}

@@ -11,7 +11,7 @@ func (r *report) viewTables(w writer) {
 		return
 	}
 	w("## 4. View (Go benchmarks, native)\n\n")
-	w("`go test ./app -run '^$' -bench View -benchmem` (app/view_bench_test.go): search, facet counts and sort for one state, on the real catalog and on synthetic ones (data/synthetic). ")
+	w("`go test ./app/grid -run '^$' -bench View -benchmem` (app/grid/view_bench_test.go): search, facet counts and sort for one state, on the real catalog and on synthetic ones (data/synthetic). ")
 	w("Each figure is the fastest of %d runs. Growth compares two sizes with n·log n: (time ratio) / (n·log n ratio); 1 is exactly n·log n, above 1 is worse.\n\n", r.views[0].Runs)
 	cols := r.viewColumns()
 	w("| state |")

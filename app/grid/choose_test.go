@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"net/url"
 	"reflect"
 	"strings"
@@ -8,7 +9,7 @@ import (
 )
 
 func TestParseCriteria(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	orm := func(level string) Criterion { return Criterion{Column: "orm", Values: []string{level}} }
 	runParseCases(t, cat, []parseCase{
 		{"support level", "need=orm:built-in", State{Need: []Criterion{orm("built-in")}}, nil},
@@ -34,7 +35,7 @@ func TestParseCriteria(t *testing.T) {
 }
 
 func TestFitScoringAndExplanations(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	need := []Criterion{{Column: "kind", Values: []string{"Framework"}}}
 	want := []Criterion{
 		{Column: "orm", Values: []string{"built-in"}},
@@ -62,7 +63,7 @@ func TestFitScoringAndExplanations(t *testing.T) {
 }
 
 func TestRankingByFit(t *testing.T) {
-	ix := NewIndex(fixture(t))
+	ix := NewIndex(fixture.Small(t))
 	st := State{
 		Need: []Criterion{{Column: "kind", Values: []string{"Framework"}}},
 		Want: []Criterion{{Column: "orm", Values: []string{"built-in"}}, {Column: "language", Values: []string{"Python"}}},
@@ -91,7 +92,7 @@ func TestRankingByFit(t *testing.T) {
 	if got := ids(View(ix, st).Rows); !reflect.DeepEqual(got, []string{"gamma", "alpha"}) {
 		t.Errorf("sorted: %v", got)
 	}
-	if got := (State{Need: st.Need}).SortLabel(fixture(t)); got != "fit with your criteria" {
+	if got := (State{Need: st.Need}).SortLabel(fixture.Small(t)); got != "fit with your criteria" {
 		t.Errorf("sort label %q", got)
 	}
 }

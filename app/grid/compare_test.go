@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"net/url"
 	"reflect"
 	"strings"
@@ -10,7 +11,7 @@ import (
 )
 
 func TestCompareTable(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	// alpha: [Go C] Framework built-in/AlphaORM 2010 ; gamma: [Python] Framework official/GammaDB 2010
 	c := Compare(cat, State{Compare: []string{"alpha", "gamma"}})
 	if got := len(c.Items); got != 2 || c.Items[0].ID != "alpha" || c.Items[1].ID != "gamma" {
@@ -31,7 +32,7 @@ func TestCompareTable(t *testing.T) {
 }
 
 func TestCompareOnlyDifferences(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	c := Compare(cat, State{Compare: []string{"alpha", "gamma"}, Diff: true})
 	var got []string
 	for _, r := range c.Rows {
@@ -46,7 +47,7 @@ func TestCompareOnlyDifferences(t *testing.T) {
 }
 
 func TestCompareKey(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	tests := []struct {
 		name   string
 		column string
@@ -72,7 +73,7 @@ func TestCompareKey(t *testing.T) {
 }
 
 func TestParseCompare(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	runParseCases(t, cat, []parseCase{
 		{"picks", "pick=gamma,alpha", State{Picks: []string{"gamma", "alpha"}}, nil},
 		{"compare implies picks", "compare=alpha,gamma", State{Picks: []string{"alpha", "gamma"}, Compare: []string{"alpha", "gamma"}}, nil},

@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -10,7 +11,7 @@ import (
 )
 
 func TestExportCSVGrid(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	st := State{Sort: SortKey{Column: "released"}, Cols: []string{"orm", "kind"}}
 	res := View(NewIndex(cat), st)
 	x, err := ExportCSV(cat, st, res, Comparison{})
@@ -39,7 +40,7 @@ func TestExportCSVGrid(t *testing.T) {
 }
 
 func TestExportCSVQuotesAndCompare(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	cat.Item("alpha").Cells["creator"].Note = `She said "yes", twice`
 	st := State{Compare: []string{"alpha", "beta"}, Picks: []string{"alpha", "beta"}}
 	x, err := ExportCSV(cat, st, Result{}, Compare(cat, st))
@@ -62,7 +63,7 @@ func TestExportCSVQuotesAndCompare(t *testing.T) {
 }
 
 func TestExportJSON(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	st := State{Filters: map[string][]string{"language": {"Go"}}}
 	x, err := ExportJSON(cat, st, View(NewIndex(cat), st), Comparison{})
 	if err != nil {
@@ -102,7 +103,7 @@ func TestExportJSON(t *testing.T) {
 }
 
 func TestExportName(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	tests := []struct {
 		s    State
 		want string
@@ -121,7 +122,7 @@ func TestExportName(t *testing.T) {
 }
 
 func TestColumnTransitions(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	s := State{}.ToggleColumn(cat, "kind") // hide
 	if !reflect.DeepEqual(s.Cols, []string{"language", "orm", "released"}) {
 		t.Errorf("hide: %v", s.Cols)
@@ -149,7 +150,7 @@ func TestColumnTransitions(t *testing.T) {
 }
 
 func TestExportCarriesTheFit(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	st := State{Need: []Criterion{{Column: "kind", Values: []string{"Framework"}}}}
 	res := View(NewIndex(cat), st)
 	x, err := ExportCSV(cat, st, res, Comparison{})

@@ -1,12 +1,13 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"reflect"
 	"testing"
 )
 
 func TestParseEmbedOptions(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	runParseCases(t, cat, []parseCase{
 		{"embed", "embed=1", State{Embed: true}, nil},
 		{"themes", "theme=DARK", State{Theme: "dark"}, nil},
@@ -37,7 +38,7 @@ func TestAccentText(t *testing.T) {
 }
 
 func TestViewOnly(t *testing.T) {
-	ix := NewIndex(fixture(t))
+	ix := NewIndex(fixture.Small(t))
 	res := View(ix, State{Only: []string{"beta", "gamma"}})
 	if res.Total != 2 || !sameSet(ids(res.Rows), []string{"beta", "gamma"}) {
 		t.Fatalf("only=beta,gamma gave total %d rows %v", res.Total, ids(res.Rows))

@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"net/url"
 	"reflect"
 	"slices"
@@ -11,7 +12,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	runParseCases(t, cat, []parseCase{
 		{name: "empty", query: "", want: State{}},
 		{name: "search", query: "q=alpha", want: State{Query: "alpha"}},
@@ -42,7 +43,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestEncodeRoundTrip(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	states := []State{
 		{},
 		{Query: "rails & co, with ümlauts"},
@@ -71,7 +72,7 @@ func TestEncodeQueryKeepsCommas(t *testing.T) {
 }
 
 func TestToggleAndClear(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	s := State{}.Toggle(cat, "language", "Python").Toggle(cat, "language", "C")
 	if got := s.Filters["language"]; !reflect.DeepEqual(got, []string{"C", "Python"}) {
 		t.Errorf("after two toggles: %v, want [C Python] (value order)", got)
@@ -114,7 +115,7 @@ func TestNextSort(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	cat := fixture(f)
+	cat := fixture.Small(f)
 	for _, seed := range []string{
 		"", "q=rails", "language=Go,Python&sort=-released", "cols=kind,orm", "q=%00%FF", "sort=-", "language=,,,",
 		"orm=built-in&orm=none", "foo=bar&utm_source=x", "q=" + strings.Repeat("é", 300),
@@ -150,7 +151,7 @@ func FuzzParse(f *testing.F) {
 // Every parameter Parse reads must be reserved in the data package, so that
 // no catalog can name a facet column after one (it would be unreachable).
 func TestOwnParametersAreReserved(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	own := []string{"q", "sort", "cols", "pick", "compare", "diff", "only", "embed", "theme", "accent", "need", "want", "unfit", "wasm", "fbclid", "gclid"}
 	for _, p := range own {
 		if !slices.Contains(data.ReservedParams, p) {

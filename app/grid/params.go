@@ -1,4 +1,4 @@
-package app
+package grid
 
 import (
 	"fmt"
@@ -34,16 +34,16 @@ func (p *parser) done() []Notice {
 
 func (p *parser) query(vals []string) string {
 	q := strings.Join(vals, " ")
-	if clipped := clipQuery(q); clipped != strings.TrimSpace(cleanText(q)) {
+	if clipped := CleanQuery(q); clipped != strings.TrimSpace(cleanText(q)) {
 		p.add("q", "The search text was cut to %d characters.", MaxQuery)
 		return clipped
 	}
-	return clipQuery(q)
+	return CleanQuery(q)
 }
 
 // clipQuery normalises search text: valid UTF-8, no control characters, no
 // surrounding space, at most MaxQuery characters.
-func clipQuery(q string) string {
+func CleanQuery(q string) string {
 	q = strings.TrimSpace(cleanText(q))
 	if utf8.RuneCountInString(q) > MaxQuery {
 		q = strings.TrimSpace(string([]rune(q)[:MaxQuery]))

@@ -1,4 +1,4 @@
-package app
+package grid
 
 import (
 	"bytes"
@@ -53,7 +53,7 @@ func ExportCSV(cat *data.Catalog, s State, res Result, cmp Comparison) (Export, 
 		for _, r := range res.Rows {
 			rec := []string{r.Item.ID, r.Item.Name}
 			if r.Fit != nil {
-				rec = append(rec, fitVerdict(r.Fit), r.Fit.Explanation)
+				rec = append(rec, r.Fit.Verdict(), r.Fit.Explanation)
 			}
 			for _, col := range res.Columns {
 				cell := r.Item.Cells[col.ID]
@@ -145,7 +145,7 @@ func ExportJSON(cat *data.Catalog, s State, res Result, cmp Comparison) (Export,
 	for _, it := range items {
 		ei := exportItem{ID: it.ID, Name: it.Name, Cells: map[string]*exportCell{}}
 		if f := fits[it.ID]; f != nil {
-			ei.Fit = &exportFit{Verdict: fitVerdict(f), MustMet: f.MustMet, MustTotal: f.MustTotal, Want: f.Want, WantTotal: f.WantTotal, Explanation: f.Explanation}
+			ei.Fit = &exportFit{Verdict: f.Verdict(), MustMet: f.MustMet, MustTotal: f.MustTotal, Want: f.Want, WantTotal: f.WantTotal, Explanation: f.Explanation}
 		}
 		for _, col := range cols {
 			cell := it.Cells[col.ID]
@@ -181,8 +181,8 @@ func cellText(col *data.Column, c *data.Cell) string {
 	return v
 }
 
-// fitVerdict is the one-word version of a fit, as the grid shows it.
-func fitVerdict(f *Fit) string {
+// Verdict is the one-word version of a fit, as the grid shows it.
+func (f *Fit) Verdict() string {
 	if f.Failed {
 		return "Misses a must-have"
 	}

@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"reflect"
 	"slices"
 	"strings"
@@ -77,7 +78,7 @@ func TestSearchPrecision(t *testing.T) {
 }
 
 func TestSearchMultipleTermsAreANDed(t *testing.T) {
-	ix := NewIndex(fixture(t))
+	ix := NewIndex(fixture.Small(t))
 	if got := ids(View(ix, State{Query: "go ada"}).Rows); !reflect.DeepEqual(got, []string{"alpha"}) {
 		t.Errorf("go ada = %v, want [alpha]", got)
 	}
@@ -87,7 +88,7 @@ func TestSearchMultipleTermsAreANDed(t *testing.T) {
 }
 
 func TestSearchHighlights(t *testing.T) {
-	ix := NewIndex(fixture(t))
+	ix := NewIndex(fixture.Small(t))
 	tests := []struct {
 		name  string
 		query string
@@ -278,7 +279,7 @@ func TestWordStartASCII(t *testing.T) {
 // best-scoring one-edit variant (the first on ties) less typoPenalty, and
 // that variant's highlights only.
 func TestTypoCorrectionPicksTheBestVariant(t *testing.T) {
-	ix := NewIndex(syntheticCatalog(t, 400, 3))
+	ix := NewIndex(fixture.Synthetic(t, 400, 3))
 	// Typos of the items' words: two letters swapped. Those that still
 	// match as typed are not typos here.
 	seen := map[string]bool{}

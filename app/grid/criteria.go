@@ -1,4 +1,4 @@
-package app
+package grid
 
 import (
 	"fmt"
@@ -54,7 +54,7 @@ func CriterionColumns(cat *data.Catalog) []*data.Column {
 func (p *parser) criteria(param string, vals []string) []Criterion {
 	var out []Criterion
 	for _, raw := range p.list(param, vals) {
-		c, err := parseCriterion(p.cat, raw)
+		c, err := ParseCriterion(p.cat, raw)
 		switch {
 		case err != nil:
 			p.add(param, "Ignored the criterion “%s”: %s.", shorten(raw), err)
@@ -69,7 +69,7 @@ func (p *parser) criteria(param string, vals []string) []Criterion {
 	return out
 }
 
-func parseCriterion(cat *data.Catalog, raw string) (Criterion, error) {
+func ParseCriterion(cat *data.Catalog, raw string) (Criterion, error) {
 	id, value, ok := strings.Cut(raw, ":")
 	id, value = strings.ToLower(strings.TrimSpace(id)), strings.TrimSpace(value)
 	col := cat.Column(id)

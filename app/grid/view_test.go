@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"fmt"
 	"reflect"
 	"strings"
@@ -8,7 +9,7 @@ import (
 )
 
 func TestFacetCounts(t *testing.T) {
-	ix := NewIndex(fixture(t))
+	ix := NewIndex(fixture.Small(t))
 	// alpha: Go,C / Framework / built-in ; beta: Go / Runtime / none ;
 	// gamma: Python / Framework / official
 	tests := []struct {
@@ -95,7 +96,7 @@ func TestFacetCounts(t *testing.T) {
 }
 
 func TestFacetSelectionFlags(t *testing.T) {
-	res := View(NewIndex(fixture(t)), State{Filters: map[string][]string{"orm": {"none", "official"}}})
+	res := View(NewIndex(fixture.Small(t)), State{Filters: map[string][]string{"orm": {"none", "official"}}})
 	for _, f := range res.Facets {
 		if f.Column.ID != "orm" {
 			continue
@@ -116,7 +117,7 @@ func TestFacetSelectionFlags(t *testing.T) {
 }
 
 func TestSort(t *testing.T) {
-	ix := NewIndex(fixture(t))
+	ix := NewIndex(fixture.Small(t))
 	tests := []struct {
 		name string
 		s    State
@@ -141,7 +142,7 @@ func TestSort(t *testing.T) {
 }
 
 func TestVisibleColumns(t *testing.T) {
-	cat := fixture(t)
+	cat := fixture.Small(t)
 	var got []string
 	for _, c := range (State{}).VisibleColumns(cat) {
 		got = append(got, c.ID)

@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"cmp"
 	"fmt"
 	"slices"
@@ -15,7 +16,7 @@ import (
 // synthetic catalog big enough to have many ties, for every column in both
 // directions, with and without a query.
 func TestSortMatchesComparator(t *testing.T) {
-	cat := syntheticCatalog(t, 600, 7)
+	cat := fixture.Synthetic(t, 600, 7)
 	ix := NewIndex(cat)
 	byKey := func(col *data.Column) func(a, b Row) int {
 		return func(a, b Row) int {
@@ -69,7 +70,7 @@ func TestSearchOrderIsByScore(t *testing.T) {
 		query string
 	}{
 		{"real", real(t), "a"},
-		{"synthetic", NewIndex(syntheticCatalog(t, 600, 7)), "ka"},
+		{"synthetic", NewIndex(fixture.Synthetic(t, 600, 7)), "ka"},
 	} {
 		rows := View(tc.ix, State{Query: tc.query}).Rows
 		if len(rows) < 3 {

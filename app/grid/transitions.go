@@ -1,4 +1,4 @@
-package app
+package grid
 
 import (
 	"slices"
@@ -16,7 +16,7 @@ func (s State) Selected(id, value string) bool {
 
 // WithQuery returns a copy of s searching for q.
 func (s State) WithQuery(q string) State {
-	s.Query = clipQuery(q)
+	s.Query = CleanQuery(q)
 	return s
 }
 

@@ -1,55 +1,17 @@
-package app
+package grid
 
 import (
 	"net/url"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"backendgrid/data"
-	"backendgrid/data/synthetic"
+	"backendgrid/data/fixture"
 )
 
-// fixture is the small test catalog in data/testdata: three items with one
-// column of each type, so counts and orders are easy to check by hand.
-func fixture(t testing.TB) *data.Catalog {
-	t.Helper()
-	b, err := os.ReadFile("../data/testdata/valid.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := data.Parse("valid.json", b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cat
-}
-
-// syntheticCatalog is a generated catalog of n items with the real
-// catalog's schema and facet values (data/synthetic).
-func syntheticCatalog(t testing.TB, n int, seed uint64) *data.Catalog {
-	t.Helper()
-	js, err := synthetic.JSON(real(t).Catalog, n, seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := data.Parse("synthetic.json", js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cat
-}
-
-// real is the embedded catalog users see.
-func real(t testing.TB) *Index {
-	t.Helper()
-	cat, err := data.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewIndex(cat)
-}
+// real is the index of the embedded catalog users see.
+func real(t testing.TB) *Index { return NewIndex(fixture.Real(t)) }
 
 func ids(rows []Row) []string {
 	out := make([]string, len(rows))

@@ -1,4 +1,4 @@
-package app
+package grid
 
 import (
 	"slices"
@@ -33,7 +33,7 @@ type CompareRow struct {
 // Compare builds the comparison of s.Compare. Rows that agree are dropped
 // when s.Diff is set.
 func Compare(cat *data.Catalog, s State) Comparison {
-	c := Comparison{Items: pickedItems(cat, s.Compare)}
+	c := Comparison{Items: cat.ItemsOf(s.Compare)}
 	for _, col := range cat.Columns {
 		row := CompareRow{Column: col}
 		for _, it := range c.Items {

@@ -1,6 +1,7 @@
-package app
+package grid
 
 import (
+	"backendgrid/data/fixture"
 	"testing"
 
 	"github.com/sahilm/fuzzy"
@@ -11,7 +12,7 @@ import (
 // would take: every field of a synthetic catalog against terms of every
 // length, with typos and non-ASCII letters.
 func TestPairFilterKeepsAcceptableMatches(t *testing.T) {
-	cat := syntheticCatalog(t, 400, 3)
+	cat := fixture.Synthetic(t, 400, 3)
 	ix := NewIndex(cat)
 	// Texts from the catalog, and some with what folding and word starts
 	// make tricky.
