@@ -18,7 +18,7 @@ build: data wasm server
 # data: validate data/frameworks.json; a bad catalog stops the build with
 # errors naming the file, the item and the field.
 data:
-	@$(GO) test ./data -run 'TestEmbeddedCatalog' -count=1 >/tmp/backendgrid-data.log 2>&1 || \
+	@$(GO) test ./data ./app/grid -run 'TestEmbeddedCatalog' -count=1 >/tmp/backendgrid-data.log 2>&1 || \
 		{ grep -o 'frameworks.json: .*' /tmp/backendgrid-data.log | sort -u; \
 		  echo "data/frameworks.json is invalid: build stopped"; exit 1; }
 

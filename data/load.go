@@ -2,8 +2,8 @@
 
 package data
 
-// loadEmbedded checks the catalog in full: the server does so when it
-// starts, so it never serves a page for a catalog that fails.
+// loadEmbedded decodes and validates the catalog: the server does so when
+// it starts, so it never serves a page for a catalog that fails.
 func loadEmbedded() (*Catalog, error) {
 	return Load()
 }

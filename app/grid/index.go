@@ -1,6 +1,8 @@
 package grid
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -118,7 +120,25 @@ type searchText struct {
 	named bool
 }
 
-// NewIndex prepares cat for searching. Build it once per catalog.
+// Open checks what only the widget can check of a catalog, then indexes
+// it: no column may take the id of one of the widget's URL parameters (see
+// Reserved), or its facet would be unreachable.
+func Open(cat *data.Catalog) (*Index, error) {
+	reserved := Reserved()
+	var errs []error
+	for _, c := range cat.Columns {
+		if slices.Contains(reserved, c.ID) {
+			errs = append(errs, fmt.Errorf("%s: column %q: id: collides with the reserved URL parameter %q", cat.File(), c.ID, c.ID))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return NewIndex(cat), nil
+}
+
+// NewIndex prepares cat for searching. Build it once per catalog, after
+// Open's checks (tests may skip them).
 func NewIndex(cat *data.Catalog) *Index {
 	ix := &Index{Catalog: cat, n: len(cat.Items), order: newOrdering(cat)}
 	ix.facets = newFacetIndex(cat, ix.order.byName)

@@ -1,184 +1,112 @@
 package grid
 
 import (
-	"fmt"
+	"net/url"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"backendgrid/data"
 )
 
-// parser reads URL parameters for Parse, collecting what it cannot use as
-// notices.
-type parser struct {
-	cat     *data.Catalog
-	notices []Notice
-	dropped int
+// param is one URL parameter of the widget's own. The table below is the
+// only list of them: Parse and Encode walk it, Reserved gives its names to
+// the catalog check (a facet column by one of those ids could never be
+// reached), and the tests and the README check against it.
+type param struct {
+	// name is the parameter as it appears in the query string.
+	name string
+	// read sets the State from the parameter's values (several when the
+	// parameter is repeated), noting what it cannot use; nil for a
+	// parameter that is read elsewhere or not at all.
+	read func(p *parser, s *State, vals []string)
+	// write sets the parameter from the State when it differs from the
+	// default; nil for a parameter the State does not carry.
+	write func(s State, v url.Values)
 }
 
-func (p *parser) add(param, format string, args ...any) {
-	if len(p.notices) >= maxNotices {
-		p.dropped++
-		return
-	}
-	p.notices = append(p.notices, Notice{Param: param, Message: fmt.Sprintf(format, args...)})
-}
-
-func (p *parser) done() []Notice {
-	if p.dropped > 0 {
-		p.notices = append(p.notices, Notice{Message: fmt.Sprintf("%d more problems in the address were ignored.", p.dropped)})
-	}
-	return p.notices
-}
-
-func (p *parser) query(vals []string) string {
-	q := strings.Join(vals, " ")
-	if clipped := CleanQuery(q); clipped != strings.TrimSpace(cleanText(q)) {
-		p.add("q", "The search text was cut to %d characters.", MaxQuery)
-		return clipped
-	}
-	return CleanQuery(q)
-}
-
-// clipQuery normalises search text: valid UTF-8, no control characters, no
-// surrounding space, at most MaxQuery characters.
-func CleanQuery(q string) string {
-	q = strings.TrimSpace(cleanText(q))
-	if utf8.RuneCountInString(q) > MaxQuery {
-		q = strings.TrimSpace(string([]rune(q)[:MaxQuery]))
-	}
-	return q
-}
-
-// cleanText replaces invalid UTF-8 and control characters with spaces.
-func cleanText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, " "))
-}
-
-func (p *parser) sort(vals []string) SortKey {
-	raw := strings.TrimSpace(vals[len(vals)-1])
-	id, desc := strings.CutPrefix(raw, "-")
-	switch {
-	case raw == "":
-		return SortKey{}
-	case id == NameColumn || p.cat.Column(id) != nil:
-		return SortKey{Column: id, Desc: desc}
-	}
-	p.add("sort", "Cannot sort by the unknown column “%s”; kept the default order.", shorten(raw))
-	return SortKey{}
-}
-
-func (p *parser) cols(vals []string) []string {
-	var cols []string
-	for _, id := range p.list("cols", vals) {
-		switch {
-		case p.cat.Column(id) == nil:
-			p.add("cols", "Ignored the unknown column “%s”.", shorten(id))
-		case !slices.Contains(cols, id):
-			cols = append(cols, id)
-		}
-	}
-	if len(cols) == 0 {
-		return nil
-	}
-	return cols
-}
-
-// ids reads item ids: unknown ones and duplicates are dropped, and more than
-// limit are cut, each with a notice.
-func (p *parser) ids(param string, vals []string, limit int) []string {
-	var out []string
-	cut := 0
-	for _, id := range p.list(param, vals) {
-		id = strings.ToLower(id)
-		switch {
-		case p.cat.Item(id) == nil:
-			p.add(param, "Ignored the unknown %s “%s”.", p.cat.Noun.One, shorten(id))
-		case slices.Contains(out, id):
-		case len(out) == limit:
-			cut++
-		default:
-			out = append(out, id)
-		}
-	}
-	if cut > 0 {
-		p.add(param, "Up to %d %s can be compared; dropped the other %d.", limit, p.cat.Noun.Many, cut)
-	}
-	return out
-}
-
-// within keeps the ids that are in the allowed set, with a notice for
-// the others.
-func (p *parser) within(param string, ids, allowed []string) []string {
-	var out []string
-	for _, id := range ids {
-		if slices.Contains(allowed, id) {
-			out = append(out, id)
-			continue
-		}
-		p.add(param, "Ignored “%s”: this view only shows %s.", id, strings.Join(allowed, ", "))
-	}
-	return out
-}
-
-// flag reads a 1/0 switch.
-func (p *parser) flag(param string, vals []string) bool {
-	switch v := strings.TrimSpace(vals[len(vals)-1]); v {
-	case "1", "true", "on":
-		return true
-	case "0", "false", "off", "":
-		return false
-	default:
-		p.add(param, "Ignored “%s=%s”: use 1 or 0.", param, shorten(v))
-		return false
-	}
-}
-
-// facet matches URL values to the column's values case-insensitively and
-// returns them in the column's order.
-func (p *parser) facet(col *data.Column, vals []string) []string {
-	known := p.cat.FacetValues(col)
-	want := map[string]bool{}
-	for _, raw := range p.list(col.ID, vals) {
-		i := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, raw) })
-		if i < 0 {
-			p.add(col.ID, "Ignored the unknown %s value “%s”.", col.Label, shorten(raw))
-			continue
-		}
-		want[known[i]] = true
-	}
-	var sel []string
-	for _, k := range known {
-		if want[k] {
-			sel = append(sel, k)
-		}
-	}
-	return sel
-}
-
-// list accepts both repeated parameters (from a plain HTML form) and
-// comma-separated values (from links), dropping blanks and overlong values.
-func (p *parser) list(param string, vals []string) []string {
-	var out []string
-	for _, v := range vals {
-		for _, part := range strings.Split(v, ",") {
-			part = strings.TrimSpace(cleanText(part))
-			switch {
-			case part == "":
-			case len(part) > maxValue:
-				p.add(param, "Ignored a value of “%s” longer than %d characters.", shorten(param), maxValue)
-			default:
-				out = append(out, part)
+// params are the widget's URL parameters (README, "URL parameters"). The
+// facet columns' ids are parameters too; they come from the catalog.
+var params = []param{
+	{name: "q",
+		read:  func(p *parser, s *State, vals []string) { s.Query = p.query(vals) },
+		write: func(s State, v url.Values) { setIf(v, "q", s.Query) }},
+	{name: "sort",
+		read:  func(p *parser, s *State, vals []string) { s.Sort = p.sort(vals) },
+		write: func(s State, v url.Values) { setIf(v, "sort", s.Sort.String()) }},
+	{name: "cols",
+		read: func(p *parser, s *State, vals []string) { s.Cols = p.cols(vals) },
+		write: func(s State, v url.Values) {
+			if s.Cols != nil {
+				v.Set("cols", strings.Join(s.Cols, ","))
 			}
+		}},
+	{name: "pick",
+		read: func(p *parser, s *State, vals []string) { s.Picks = p.ids("pick", vals, MaxPicks) },
+		write: func(s State, v url.Values) {
+			// In the side-by-side view the picks usually equal the compared
+			// items: the shorter URL says it once.
+			if !(len(s.Compare) > 0 && slices.Equal(s.Picks, s.Compare)) {
+				setIf(v, "pick", strings.Join(s.Picks, ","))
+			}
+		}},
+	{name: "compare",
+		read:  func(p *parser, s *State, vals []string) { s.Compare = p.ids("compare", vals, MaxPicks) },
+		write: func(s State, v url.Values) { setIf(v, "compare", strings.Join(s.Compare, ",")) }},
+	{name: "diff",
+		read:  func(p *parser, s *State, vals []string) { s.Diff = p.flag("diff", vals) },
+		write: func(s State, v url.Values) { setFlag(v, "diff", s.Diff && len(s.Compare) > 0) }},
+	{name: "only",
+		read:  func(p *parser, s *State, vals []string) { s.Only = p.ids("only", vals, len(p.cat.Items)) },
+		write: func(s State, v url.Values) { setIf(v, "only", strings.Join(s.Only, ",")) }},
+	{name: "embed",
+		read:  func(p *parser, s *State, vals []string) { s.Embed = p.flag("embed", vals) },
+		write: func(s State, v url.Values) { setFlag(v, "embed", s.Embed) }},
+	{name: "theme",
+		read:  func(p *parser, s *State, vals []string) { s.Theme = p.theme(vals) },
+		write: func(s State, v url.Values) { setIf(v, "theme", s.Theme) }},
+	{name: "accent",
+		read:  func(p *parser, s *State, vals []string) { s.Accent = p.accent(vals) },
+		write: func(s State, v url.Values) { setIf(v, "accent", s.Accent) }},
+	{name: "need",
+		read:  func(p *parser, s *State, vals []string) { s.Need = p.criteria("need", vals) },
+		write: func(s State, v url.Values) { setIf(v, "need", encodeCriteria(s.Need)) }},
+	{name: "want",
+		read:  func(p *parser, s *State, vals []string) { s.Want = p.criteria("want", vals) },
+		write: func(s State, v url.Values) { setIf(v, "want", encodeCriteria(s.Want)) }},
+	{name: "unfit",
+		read: func(p *parser, s *State, vals []string) { s.HideUnfit = p.unfit(vals) },
+		write: func(s State, v url.Values) {
+			if s.HideUnfit {
+				v.Set("unfit", "hide")
+			}
+		}},
+	// go-app's own switch to skip loading the wasm: not ours to judge, and
+	// not ours to drop with a notice.
+	{name: "wasm"},
+}
+
+// otherReserved are names no column may take besides the parameters: what
+// search calls an item's name and aliases (a column by those ids would
+// share their highlights), the key of an item in downloads, and the
+// campaign parameters that Tracking drops.
+var otherReserved = []string{NameField, AliasField, "id", "fbclid", "gclid"}
+
+// paramNamed returns the parameter called name, or nil.
+func paramNamed(name string) *param {
+	for i := range params {
+		if params[i].name == name {
+			return &params[i]
 		}
 	}
-	return out
+	return nil
+}
+
+// Reserved lists the ids no catalog column may take: the widget's own URL
+// parameters and the names in otherReserved.
+func Reserved() []string {
+	names := make([]string, 0, len(params)+len(otherReserved))
+	for _, pm := range params {
+		names = append(names, pm.name)
+	}
+	return append(names, otherReserved...)
 }
 
 // Tracking reports parameters that campaign links add to any URL: they are
@@ -188,11 +116,14 @@ func Tracking(key string) bool {
 	return key == "" || strings.HasPrefix(key, "utm_") || key == "fbclid" || key == "gclid"
 }
 
-// shorten keeps notices readable when the offending value is huge.
-func shorten(s string) string {
-	s = cleanText(s)
-	if utf8.RuneCountInString(s) <= maxShown {
-		return s
+func setIf(v url.Values, name, value string) {
+	if value != "" {
+		v.Set(name, value)
 	}
-	return string([]rune(s)[:maxShown-1]) + "…"
+}
+
+func setFlag(v url.Values, name string, on bool) {
+	if on {
+		v.Set(name, "1")
+	}
 }

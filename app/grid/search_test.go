@@ -8,8 +8,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"backendgrid/data"
 )
 
 // The searches the issue names, on the real catalog: the wanted item must
@@ -339,8 +337,8 @@ func checkTypo(t *testing.T, ix *Index, term string, got SearchResult) {
 // highlights, so the catalog may not have one.
 func TestSearchFieldNamesAreReserved(t *testing.T) {
 	for _, f := range []string{NameField, AliasField} {
-		if !slices.Contains(data.ReservedParams, f) {
-			t.Errorf("%q is not in data.ReservedParams: a column could take it", f)
+		if !slices.Contains(Reserved(), f) {
+			t.Errorf("%q is not in Reserved(): a column could take it", f)
 		}
 	}
 }

@@ -102,63 +102,45 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 
 	for _, key := range keys {
 		vals := v[key]
-		switch key {
-		case "q":
-			s.Query = p.query(vals)
-		case "sort":
-			s.Sort = p.sort(vals)
-		case "cols":
-			s.Cols = p.cols(vals)
-		case "pick":
-			s.Picks = p.ids("pick", vals, MaxPicks)
-		case "compare":
-			s.Compare = p.ids("compare", vals, MaxPicks)
-		case "only":
-			s.Only = p.ids("only", vals, len(cat.Items))
-		case "embed":
-			s.Embed = p.flag("embed", vals)
-		case "theme":
-			s.Theme = p.theme(vals)
-		case "accent":
-			s.Accent = p.accent(vals)
-		case "need":
-			s.Need = p.criteria("need", vals)
-		case "want":
-			s.Want = p.criteria("want", vals)
-		case "unfit":
-			s.HideUnfit = p.unfit(vals)
-		case "diff":
-			s.Diff = p.flag("diff", vals)
-		case "wasm":
-			// go-app's own switch to skip loading the wasm: not ours to judge.
-		default:
-			if Tracking(key) {
-				continue
+		if pm := paramNamed(key); pm != nil {
+			if pm.read != nil {
+				pm.read(&p, &s, vals)
 			}
-			col := cat.Column(key)
-			switch {
-			case col != nil && col.Facet:
-				if sel := p.facet(col, vals); len(sel) > 0 {
-					if s.Filters == nil {
-						s.Filters = map[string][]string{}
-					}
-					s.Filters[col.ID] = sel
+			continue
+		}
+		if Tracking(key) {
+			continue
+		}
+		col := cat.Column(key)
+		switch {
+		case col != nil && col.Facet:
+			if sel := p.facet(col, vals); len(sel) > 0 {
+				if s.Filters == nil {
+					s.Filters = map[string][]string{}
 				}
-			case col != nil:
-				p.add(key, "“%s” cannot be filtered; ignored it.", col.Label)
-			default:
-				p.add(key, "Ignored the unknown parameter “%s”.", shorten(key))
+				s.Filters[col.ID] = sel
 			}
+		case col != nil:
+			p.add(key, "“%s” cannot be filtered; ignored it.", col.Label)
+		default:
+			p.add(key, "Ignored the unknown parameter “%s”.", shorten(key))
 		}
 	}
+	s.normalize(&p)
+	return s, p.done()
+}
+
+// normalize settles what depends on several parameters: picks and
+// comparisons live inside only=, a comparison needs two items, diff needs
+// a comparison, a column both needed and wanted is needed.
+func (s *State) normalize(p *parser) {
 	if s.Only != nil {
-		// Picks and comparisons live inside the restricted catalog.
 		s.Picks = p.within("pick", s.Picks, s.Only)
 		s.Compare = p.within("compare", s.Compare, s.Only)
 	}
 	switch {
 	case len(s.Compare) == 1:
-		p.add("compare", "Pick at least 2 %s to compare side by side.", cat.Noun.Many)
+		p.add("compare", "Pick at least 2 %s to compare side by side.", p.cat.Noun.Many)
 		s.Picks = mergeIDs(s.Picks, s.Compare)
 		s.Compare = nil
 	case len(s.Compare) > 0 && s.Picks == nil:
@@ -167,7 +149,6 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 	if s.Diff && s.Compare == nil {
 		s.Diff = false
 	}
-	// A column asked for as both must-have and nice-to-have is a must-have.
 	s.Want = slices.DeleteFunc(s.Want, func(w Criterion) bool {
 		return slices.ContainsFunc(s.Need, func(n Criterion) bool { return n.Column == w.Column })
 	})
@@ -177,7 +158,6 @@ func Parse(cat *data.Catalog, v url.Values) (State, []Notice) {
 	if s.HideUnfit && len(s.Need) == 0 {
 		s.HideUnfit = false
 	}
-	return s, p.done()
 }
 
 // mergeIDs appends the ids of b missing from a, up to MaxPicks.
@@ -194,51 +174,15 @@ func mergeIDs(a, b []string) []string {
 // Encode writes the State as URL values; Parse(Encode(s)) == s.
 func (s State) Encode() url.Values {
 	v := url.Values{}
-	if s.Query != "" {
-		v.Set("q", s.Query)
-	}
 	for id, sel := range s.Filters {
 		if len(sel) > 0 {
 			v.Set(id, strings.Join(sel, ","))
 		}
 	}
-	if s.Sort.Column != "" {
-		v.Set("sort", s.Sort.String())
-	}
-	if s.Cols != nil {
-		v.Set("cols", strings.Join(s.Cols, ","))
-	}
-	// In the side-by-side view the picks usually equal the compared items:
-	// the shorter URL says it once.
-	if len(s.Picks) > 0 && !(len(s.Compare) > 0 && slices.Equal(s.Picks, s.Compare)) {
-		v.Set("pick", strings.Join(s.Picks, ","))
-	}
-	if len(s.Compare) > 0 {
-		v.Set("compare", strings.Join(s.Compare, ","))
-		if s.Diff {
-			v.Set("diff", "1")
+	for i := range params {
+		if params[i].write != nil {
+			params[i].write(s, v)
 		}
-	}
-	if len(s.Only) > 0 {
-		v.Set("only", strings.Join(s.Only, ","))
-	}
-	if s.Embed {
-		v.Set("embed", "1")
-	}
-	if s.Theme != "" {
-		v.Set("theme", s.Theme)
-	}
-	if s.Accent != "" {
-		v.Set("accent", s.Accent)
-	}
-	if len(s.Need) > 0 {
-		v.Set("need", encodeCriteria(s.Need))
-	}
-	if len(s.Want) > 0 {
-		v.Set("want", encodeCriteria(s.Want))
-	}
-	if s.HideUnfit {
-		v.Set("unfit", "hide")
 	}
 	return v
 }

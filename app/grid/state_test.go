@@ -3,6 +3,7 @@ package grid
 import (
 	"backendgrid/data/fixture"
 	"net/url"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -148,24 +149,84 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// Every parameter Parse reads must be reserved in the data package, so that
-// no catalog can name a facet column after one (it would be unreachable).
+// Every parameter Parse reads is in the one table, and so reserved: no
+// catalog can name a facet column after one (it would be unreachable).
 func TestOwnParametersAreReserved(t *testing.T) {
 	cat := fixture.Small(t)
-	own := []string{"q", "sort", "cols", "pick", "compare", "diff", "only", "embed", "theme", "accent", "need", "want", "unfit", "wasm", "fbclid", "gclid"}
-	for _, p := range own {
-		if !slices.Contains(data.ReservedParams, p) {
-			t.Errorf("Parse reads %q but data.ReservedParams lacks it", p)
+	for _, pm := range params {
+		p := pm.name
+		if !slices.Contains(Reserved(), p) {
+			t.Errorf("%q is not reserved", p)
 		}
 		_, notices := Parse(cat, url.Values{p: {"x"}})
 		for _, n := range notices {
 			if strings.Contains(n.Message, "unknown parameter") {
-				t.Errorf("%q is in the list but Parse does not know it", p)
+				t.Errorf("%q is reserved but Parse does not know it", p)
 			}
+		}
+	}
+	// Every field of State is written by some parameter: a field the table
+	// forgot would not survive the URL (TestEncodeRoundTrip and FuzzParse
+	// check the values).
+	full := State{Query: "q", Filters: map[string][]string{"language": {"Go"}}, Sort: SortKey{Column: "name"}, Cols: []string{"kind"},
+		Picks: []string{"alpha"}, Compare: []string{"alpha", "beta"}, Diff: true, Only: []string{"alpha", "beta"}, Embed: true,
+		Theme: "dark", Accent: "00ff00", Need: []Criterion{{Column: "orm", Values: []string{"built-in"}}},
+		Want: []Criterion{{Column: "kind", Values: []string{"Framework"}}}, HideUnfit: true}
+	v := full.Encode()
+	for _, pm := range params {
+		if pm.write != nil && !v.Has(pm.name) {
+			t.Errorf("a full State does not set %q", pm.name)
+		}
+	}
+	rv := reflect.ValueOf(full)
+	for i := range rv.NumField() {
+		if rv.Field(i).IsZero() {
+			t.Errorf("the full State leaves %s zero: the test must set every field", rv.Type().Field(i).Name)
 		}
 	}
 	// And the other way round: a parameter Parse does not know is unknown.
 	if _, notices := Parse(cat, url.Values{"bogus": {"x"}}); len(notices) != 1 {
 		t.Errorf("bogus: %v", notices)
+	}
+}
+
+// TestOpenRefusesReservedColumns: a catalog column named after a URL
+// parameter fails with the file, the column and the parameter named.
+func TestOpenRefusesReservedColumns(t *testing.T) {
+	b, err := os.ReadFile("testdata/bad-reserved-column.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := data.Parse("bad-reserved-column.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(cat)
+	if want := `bad-reserved-column.json: column "sort": id: collides with the reserved URL parameter`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Open = %v, want an error with %q", err, want)
+	}
+}
+
+// TestEmbeddedCatalog: the catalog users see passes Open (`make data` runs
+// this with the data package's check).
+func TestEmbeddedCatalog(t *testing.T) {
+	if _, err := Open(fixture.Real(t)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestREADMEDocumentsEveryParameter: the README's URL contract names every
+// parameter of the table (embedders and links depend on it).
+func TestREADMEDocumentsEveryParameter(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(b), "## URL parameters")
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, pm := range params {
+		if !strings.Contains(section, "| `"+pm.name+"` |") && !strings.Contains(section, "`"+pm.name+"=") {
+			t.Errorf("README's URL parameters section does not document %q", pm.name)
+		}
 	}
 }
