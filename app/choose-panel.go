@@ -27,6 +27,8 @@ type choosePanel struct {
 	Unfit int
 	// Top are the best matches that meet every must-have (2 to 4).
 	Top []*data.Item
+	// Ctl is the page: criteria change its State.
+	Ctl controller
 
 	// toggled is set once the reader opens or closes the panel; until
 	// then it is open exactly when there are criteria (the same on the
@@ -38,12 +40,6 @@ type choosePanel struct {
 	values  []string
 	op      string
 	year    string
-}
-
-// criterionChange is the payload of the criterion actions.
-type criterionChange struct {
-	Criterion grid.Criterion
-	Must      bool
 }
 
 func (c *choosePanel) OnInit() {
@@ -126,35 +122,38 @@ func (c *choosePanel) add(must bool) app.EventHandler {
 		if !ok {
 			return
 		}
-		ctx.NewActionWithValue(actionAddCriterion, criterionChange{Criterion: cr, Must: must})
+		c.Ctl.set(ctx, setCriterion(cr, must))
 		c.values = nil
 		// The boxes were ticked in the DOM; a render that lagged behind the
 		// clicks would see no change to make, so they are cleared here.
-		boxes := app.Window().Get("document").Call("querySelectorAll", ".bg-builder-values input")
-		for i := 0; i < boxes.Length(); i++ {
-			boxes.Index(i).Set("checked", false)
+		for _, box := range all(".bg-builder-values input") {
+			setProp(box, "checked", false)
 		}
 	}
 }
 
 func (c *choosePanel) remove(column string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionRemoveCriterion, column)
+		c.Ctl.set(ctx, removeCriterion(column))
 	}
 }
 
 func (c *choosePanel) swap(cr grid.Criterion, toMust bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionAddCriterion, criterionChange{Criterion: cr, Must: toMust})
+		c.Ctl.set(ctx, setCriterion(cr, toMust))
 	}
 }
 
 func (c *choosePanel) hideUnfit(ctx app.Context, e app.Event) {
-	ctx.NewActionWithValue(actionHideUnfit, ctx.JSSrc().Get("checked").Bool())
+	c.Ctl.set(ctx, hideUnfit(ctx.JSSrc().Get("checked").Bool()))
 }
 
 func (c *choosePanel) compareTop(ctx app.Context, e app.Event) {
-	ctx.NewAction(actionCompareTop)
+	ids := make([]string, len(c.Top))
+	for i, it := range c.Top {
+		ids[i] = it.ID
+	}
+	c.Ctl.set(ctx, compareThese(ids))
 }
 
 // Render draws the disclosure, the criteria, the builder and the actions.

@@ -19,14 +19,12 @@ type columnChooser struct {
 	All []*data.Column
 	// Default is true when the schema's default set is shown.
 	Default bool
+	// Catalog resolves the columns' ids.
+	Catalog *data.Catalog
+	// Ctl is the page: the columns are part of its State.
+	Ctl controller
 
 	open bool
-}
-
-// columnMove is the payload of actionMoveColumn.
-type columnMove struct {
-	ID    string
-	Delta int
 }
 
 func (c *columnChooser) toggleOpen(ctx app.Context, e app.Event) {
@@ -35,20 +33,19 @@ func (c *columnChooser) toggleOpen(ctx app.Context, e app.Event) {
 
 func (c *columnChooser) toggle(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionToggleColumn, id)
+		c.Ctl.set(ctx, toggleColumn(c.Catalog, id))
 	}
 }
 
 func (c *columnChooser) move(id string, delta int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionMoveColumn, columnMove{ID: id, Delta: delta})
-		// Keep the keyboard on the same button as the row moves.
-		focusID(ctx, e.Get("currentTarget").Get("id").String())
+		// The keyboard stays on the same button as the row moves.
+		c.Ctl.set(ctx, moveColumn(c.Catalog, id, delta, e.Get("currentTarget").Get("id").String()))
 	}
 }
 
 func (c *columnChooser) reset(ctx app.Context, e app.Event) {
-	ctx.NewAction(actionResetColumns)
+	c.Ctl.set(ctx, resetColumns())
 }
 
 // Render draws a disclosure button and, when open, the list: visible

@@ -23,18 +23,22 @@ type compareTray struct {
 	CompareHref string
 	// Message is the latest refusal or hint, announced politely.
 	Message string
+	// Catalog names the picks in announcements.
+	Catalog *data.Catalog
+	// Ctl is the page: the picks are part of its State.
+	Ctl controller
 }
 
 func (c *compareTray) remove(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionPick, id)
+		c.Ctl.set(ctx, pick(c.Catalog, id))
 	}
 }
 
 func (c *compareTray) open(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	e.Call("stopPropagation")
-	ctx.NewAction(actionOpenCompare)
+	c.Ctl.set(ctx, openCompare())
 }
 
 // Render draws the tray; it sticks to the bottom of the window once

@@ -24,16 +24,18 @@ type compareView struct {
 	Catalog *data.Catalog
 	// GridHref is the address of the grid, for the Back link.
 	GridHref string
+	// Ctl is the page: the comparison is part of its State.
+	Ctl controller
 }
 
 func (v *compareView) back(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	e.Call("stopPropagation")
-	ctx.NewAction(actionCloseCompare)
+	v.Ctl.set(ctx, closeCompare())
 }
 
 func (v *compareView) toggleDiff(ctx app.Context, e app.Event) {
-	ctx.NewActionWithValue(actionDiff, ctx.JSSrc().Get("checked").Bool())
+	v.Ctl.set(ctx, onlyDifferences(ctx.JSSrc().Get("checked").Bool()))
 }
 
 // onClick removes the item whose remove button (in the table, written as
@@ -44,7 +46,7 @@ func (v *compareView) onClick(ctx app.Context, e app.Event) {
 		return
 	}
 	if id := button.Call("getAttribute", "data-id").String(); v.Catalog.Item(id) != nil {
-		ctx.NewActionWithValue(actionRemoveCompared, id)
+		v.Ctl.set(ctx, removeCompared(id))
 	}
 }
 
@@ -68,7 +70,7 @@ func (v *compareView) Render() app.UI {
 					boolAttrs(app.Input().Type("checkbox").ID("only-diff").OnChange(v.toggleDiff), v.Diff, false),
 					app.Label().For("only-diff").Text("Only differences"),
 				),
-				&downloadButtons{},
+				&downloadButtons{Ctl: v.Ctl},
 				&copyButton{ID: "copy-link"},
 			),
 		),

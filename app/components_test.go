@@ -61,7 +61,7 @@ func TestGridTableMarkup(t *testing.T) {
 	// and for the delegated handler.
 	sortLink := find(t, heads[4], "a.bg-sort#sort-released")
 	if attr(sortLink, "href") != "?pick=alpha&q=alp&sort=released" || attr(sortLink, "data-sort") != "released" || attr(sortLink, "title") != "Sort by First release, ascending" {
-		t.Errorf("sort link %v", sortLink.Attr)
+		t.Errorf("sort link %v", attrs(sortLink))
 	}
 	// One row per match, its first cell a row header with the compare
 	// checkbox (ticked: alpha is picked), its label and the name.
@@ -81,7 +81,7 @@ func TestGridTableMarkup(t *testing.T) {
 	}
 	name := find(t, th, "a.bg-name")
 	if attr(name, "href") != "https://example.com/alpha" || attr(name, "target") != "_blank" || attr(name, "rel") != "noopener" || attr(name, "title") != "Alpha website (opens in a new tab)" {
-		t.Errorf("name link %v", name.Attr)
+		t.Errorf("name link %v", attrs(name))
 	}
 	if mark := find(t, name, "span.bg-hl mark"); textOf(mark) != "Alp" {
 		t.Errorf("name highlight %q", textOf(mark))
@@ -150,7 +150,7 @@ func TestFacetPanelMarkup(t *testing.T) {
 	groups := find(t, parseTable(t, f.groupsHTML(true)), "div#filter-groups.bg-filter-groups")
 	set := find(t, groups, "fieldset.bg-facet")
 	if attr(set, "aria-describedby") != "facet-language-desc" || textOf(find(t, set, "p#facet-language-desc")) == "" {
-		t.Errorf("fieldset %v lacks its description", set.Attr)
+		t.Errorf("fieldset %v lacks its description", attrs(set))
 	}
 	if got := textOf(find(t, set, "legend#facet-language")); got != "Language1 selected" {
 		t.Errorf("legend %q", got)
@@ -165,7 +165,7 @@ func TestFacetPanelMarkup(t *testing.T) {
 		t.Errorf("first label for=%q", attr(label, "for"))
 	}
 	if clear := find(t, set, "button#clear-language"); attr(clear, "data-clear") != "language" || attr(clear, "type") != "button" {
-		t.Errorf("clear button %v", clear.Attr)
+		t.Errorf("clear button %v", attrs(clear))
 	}
 	if n := len(findAll(groups, "fieldset")); n != len(res.Facets) {
 		t.Errorf("%d fieldsets, want %d", n, len(res.Facets))
@@ -250,7 +250,7 @@ func TestPageRendersTheURLState(t *testing.T) {
 	cat := fixture.Small(t)
 	p := &Page{Index: grid.NewIndex(cat)}
 	u, _ := url.Parse("/?q=alp&bogus=1")
-	p.Load(u)
+	p.load(u)
 	mount(t, p)
 	html := app.HTMLString(p)
 	for _, want := range []string{`id="row-alpha"`, `<mark>Alp</mark>`, `Ignored the unknown parameter “bogus”.`, `value="alp"`} {
@@ -288,14 +288,14 @@ func TestCompareViewMarkup(t *testing.T) {
 	}
 	heads := findAll(table, "thead th")
 	if len(heads) != 3 || attr(heads[0], "class") != "bg-col-name" || attr(heads[1], "class") != "bg-compare-item" || attr(heads[1], "scope") != "col" {
-		t.Fatalf("column headers %d: %v %v", len(heads), heads[0].Attr, heads[1].Attr)
+		t.Fatalf("column headers %d: %v %v", len(heads), attrs(heads[0]), attrs(heads[1]))
 	}
 	if remove := find(t, heads[2], "button.bg-remove"); attr(remove, "data-id") != "gamma" || attr(remove, "type") != "button" {
-		t.Errorf("remove button %v", remove.Attr)
+		t.Errorf("remove button %v", attrs(remove))
 	}
 	row := find(t, table, "tbody tr#attr-language.bg-differs")
 	if th := find(t, row, "th.bg-col-name"); attr(th, "scope") != "row" || textOf(find(t, th, "span.bg-differs-badge")) != "differs" {
-		t.Errorf("row header %v", th.Attr)
+		t.Errorf("row header %v", attrs(th))
 	}
 	if n := len(findAll(row, "td")); n != 2 {
 		t.Errorf("%d cells in a row, want 2", n)
@@ -345,7 +345,7 @@ func TestPageRendersCompareFromURL(t *testing.T) {
 	cat := fixture.Small(t)
 	p := &Page{Index: grid.NewIndex(cat)}
 	u, _ := url.Parse("/?compare=alpha,beta&q=x")
-	p.Load(u)
+	p.load(u)
 	mount(t, p)
 	html := app.HTMLString(p)
 	if !strings.Contains(html, `class="bg-compare"`) || strings.Contains(html, `class="bg-table-wrap" tabindex="0" role="region" aria-labelledby="grid-caption"`) {
@@ -390,7 +390,7 @@ func TestPageShowsALongResultAPageAtATime(t *testing.T) {
 	if want := fmt.Sprintf("Show %d more (%d of %d shown)", rowsPerPage, rowsPerPage, total); !strings.Contains(html, want) {
 		t.Errorf("page lacks %q", want)
 	}
-	more := &Page{Index: ix, shown: 2 * rowsPerPage}
+	more := &Page{Index: ix, local: local{rows: 2 * rowsPerPage}}
 	mount(t, more)
 	html = app.HTMLString(more)
 	if got := strings.Count(html, `<tr id="row-`); got != 2*rowsPerPage {
@@ -400,7 +400,7 @@ func TestPageShowsALongResultAPageAtATime(t *testing.T) {
 		t.Errorf("page lacks %q", want)
 	}
 	// A new search starts again at the first page.
-	p.apply(p.state.WithQuery("ka"))
+	p.show(p.view.state.WithQuery("ka"))
 	if p.limit() != rowsPerPage {
 		t.Errorf("a new query keeps %d rows shown", p.limit())
 	}

@@ -70,16 +70,14 @@ func (b *copyButton) say(msg string) {
 // copyWithSelection is the pre-Clipboard-API way: select text in a
 // temporary field and ask the document to copy it.
 func copyWithSelection(text string) bool {
-	doc := app.Window().Get("document")
-	ta := doc.Call("createElement", "textarea")
-	ta.Set("value", text)
-	ta.Call("setAttribute", "readonly", "")
-	ta.Get("style").Set("position", "fixed")
-	ta.Get("style").Set("opacity", "0")
-	doc.Get("body").Call("appendChild", ta)
-	ta.Call("select")
-	ok := doc.Call("execCommand", "copy").Bool()
-	ta.Call("remove")
+	ok := false
+	temporary("textarea", func(ta app.Value) {
+		setProp(ta, "value", text)
+		setAttr(ta, "readonly", "")
+		setAttr(ta, "class", "bg-offscreen")
+		ta.Call("select")
+		ok = app.Window().Get("document").Call("execCommand", "copy").Bool()
+	})
 	return ok
 }
 

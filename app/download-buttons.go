@@ -10,11 +10,14 @@ import (
 // JSON; the page builds the file, the browser saves it.
 type downloadButtons struct {
 	app.Compo
+
+	// Ctl is the page, which holds the view to save.
+	Ctl controller
 }
 
 func (d *downloadButtons) export(format string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionExport, format)
+		d.Ctl.download(format)
 	}
 }
 
@@ -28,21 +31,19 @@ func (d *downloadButtons) Render() app.UI {
 	)
 }
 
-// download hands a file to the browser: a Blob behind a temporary link
-// with the download attribute (go-app leaves such links alone).
-func download(x grid.Export) {
+// saveFile hands a file to the browser: a Blob behind a temporary link
+// with the download attribute.
+func saveFile(x grid.Export) {
 	win := app.Window()
-	doc := win.Get("document")
 	bytes := win.Get("Uint8Array").New(len(x.Body))
 	app.CopyBytesToJS(bytes, x.Body)
 	blob := win.Get("Blob").New([]any{bytes}, map[string]any{"type": x.Type})
 	url := win.Get("URL").Call("createObjectURL", blob)
-	a := doc.Call("createElement", "a")
-	a.Set("href", url)
-	a.Set("download", x.Name)
-	doc.Get("body").Call("appendChild", a)
-	a.Call("click")
-	a.Call("remove")
+	temporary("a", func(a app.Value) {
+		setProp(a, "href", url)
+		setProp(a, "download", x.Name)
+		a.Call("click")
+	})
 	var revoke app.Func
 	revoke = app.FuncOf(func(this app.Value, args []app.Value) any {
 		win.Get("URL").Call("revokeObjectURL", url)

@@ -22,18 +22,20 @@ type emptyState struct {
 	Noun data.Noun
 	// Unfit counts the items hidden for missing a must-have.
 	Unfit int
+	// Ctl is the page, whose search and filters the buttons clear.
+	Ctl controller
 }
 
 func (e *emptyState) showUnfit(ctx app.Context, ev app.Event) {
-	ctx.NewActionWithValue(actionHideUnfit, false)
+	e.Ctl.set(ctx, hideUnfit(false))
 }
 
 func (e *emptyState) clearSearch(ctx app.Context, ev app.Event) {
-	ctx.NewAction(actionClearSearch)
+	e.Ctl.set(ctx, clearSearch())
 }
 
 func (e *emptyState) clearAll(ctx app.Context, ev app.Event) {
-	ctx.NewAction(actionClearAll)
+	e.Ctl.set(ctx, clearAll())
 }
 
 // Render draws the message and the clear buttons that apply.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"backendgrid/app/grid"
+	"backendgrid/data"
 	"fmt"
 	"html"
 	"strconv"
@@ -24,6 +25,10 @@ type facetPanel struct {
 	Facets []grid.Facet
 	// Filtered is true when any value is selected.
 	Filtered bool
+	// Catalog orders a facet's values when one is ticked.
+	Catalog *data.Catalog
+	// Ctl is the page: ticking a value changes its State.
+	Ctl controller
 
 	// open shows the filters on narrow screens, where they fold away
 	// behind a "Filters (N)" button.
@@ -60,7 +65,7 @@ func (f *facetPanel) onChange(ctx app.Context, e app.Event) {
 	}
 	col, value := box.Get("name").String(), box.Get("value").String()
 	if f.known(col) {
-		ctx.NewActionWithValue(actionToggle, toggleValue{Column: col, Value: value})
+		f.Ctl.set(ctx, toggleValue(f.Catalog, col, value))
 	}
 }
 
@@ -71,7 +76,7 @@ func (f *facetPanel) onClick(ctx app.Context, e app.Event) {
 		return
 	}
 	if col := button.Call("getAttribute", "data-clear").String(); f.known(col) {
-		ctx.NewActionWithValue(actionClearFacet, col)
+		f.Ctl.set(ctx, clearFacet(col))
 	}
 }
 
@@ -85,7 +90,7 @@ func (f *facetPanel) known(col string) bool {
 }
 
 func (f *facetPanel) clearAll(ctx app.Context, e app.Event) {
-	ctx.NewAction(actionClearAll)
+	f.Ctl.set(ctx, clearAll())
 }
 
 // OnUpdate sets the counts that changed when the groups kept their markup,
@@ -177,12 +182,10 @@ func (f *facetPanel) counts(out []int) []int {
 func (f *facetPanel) syncCounts() {
 	// Should go-app ever have drawn the kept markup anew, its numbers are
 	// raw's, not shown: then every count is set.
-	doc := app.Window().Get("document")
-	if node := doc.Call("getElementById", "filter-groups"); f.node == nil || !node.Equal(f.node) {
+	if node := app.Window().GetElementByID("filter-groups"); f.node == nil || !node.Equal(f.node) {
 		f.node, f.shown = node, nil
 	}
-	var counts, boxes app.Value
-	found := 0 // values on screen, once counts and boxes are fetched
+	var counts, boxes []app.Value // fetched when a count differs
 	want := make([]int, 0, len(f.shown))
 	for _, facet := range f.Facets {
 		for _, v := range facet.Values {
@@ -192,13 +195,12 @@ func (f *facetPanel) syncCounts() {
 				continue
 			}
 			if counts == nil {
-				counts = doc.Call("querySelectorAll", "#filter-groups .bg-count")
-				boxes = doc.Call("querySelectorAll", "#filter-groups input[type=checkbox]")
-				found = min(counts.Length(), boxes.Length())
+				counts = all("#filter-groups .bg-count")
+				boxes = all("#filter-groups input[type=checkbox]")
 			}
-			if i < found {
-				counts.Index(i).Get("lastChild").Set("data", strconv.Itoa(n))
-				boxes.Index(i).Set("disabled", n == 0 && !v.Selected)
+			if i < min(len(counts), len(boxes)) {
+				setText(counts[i].Get("lastChild"), strconv.Itoa(n))
+				setProp(boxes[i], "disabled", n == 0 && !v.Selected)
 			}
 		}
 	}

@@ -86,16 +86,14 @@ func applyAppearance(theme, accent string) {
 	}
 	root := app.Window().Get("document").Get("documentElement")
 	if theme != "" {
-		root.Call("setAttribute", "data-theme", theme)
+		setAttr(root, "data-theme", theme)
 	} else {
-		root.Call("removeAttribute", "data-theme")
+		removeAttr(root, "data-theme")
 	}
-	style := root.Get("style")
+	custom, text := "", ""
 	if accent != "" {
-		style.Call("setProperty", "--accent-custom", "#"+accent)
-		style.Call("setProperty", "--accent-custom-text", grid.AccentText(accent))
-	} else {
-		style.Call("removeProperty", "--accent-custom")
-		style.Call("removeProperty", "--accent-custom-text")
+		custom, text = "#"+accent, grid.AccentText(accent)
 	}
+	setStyleProp(root, "--accent-custom", custom)
+	setStyleProp(root, "--accent-custom-text", text)
 }

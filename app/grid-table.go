@@ -30,6 +30,8 @@ type gridTable struct {
 	State grid.State
 	// Catalog resolves column ids of matches in hidden columns.
 	Catalog *data.Catalog
+	// Ctl is the page: sorting and picking change its State.
+	Ctl controller
 
 	// synced is set when the last syncPicks saw picks.
 	synced bool
@@ -48,16 +50,20 @@ func (g *gridTable) onClick(ctx app.Context, e app.Event) {
 	raw := link.Call("getAttribute", "data-sort").String()
 	id, desc := strings.CutPrefix(raw, "-")
 	if id == grid.NameColumn || g.Catalog.Column(id) != nil {
-		ctx.NewActionWithValue(actionSort, grid.SortKey{Column: id, Desc: desc})
+		g.Ctl.set(ctx, sortBy(grid.SortKey{Column: id, Desc: desc}))
 	}
 }
 
-// onChange picks or unpicks a row for comparison.
+// onChange picks or unpicks a row for comparison. When the page refuses
+// (a fifth pick), the box the click ticked is unticked again.
 func (g *gridTable) onChange(ctx app.Context, e app.Event) {
 	box := e.Get("target")
-	if box.Get("classList").Call("contains", "bg-pick").Bool() {
-		ctx.NewActionWithValue(actionPick, box.Get("value").String())
+	if !box.Get("classList").Call("contains", "bg-pick").Bool() {
+		return
 	}
+	id := box.Get("value").String()
+	shown := g.Ctl.set(ctx, pick(g.Catalog, id))
+	setProp(box, "checked", shown.Picked(id))
 }
 
 // OnMount ticks the picked rows' checkboxes.
@@ -85,22 +91,12 @@ func (g *gridTable) syncPicks(ctx app.Context) {
 		return
 	}
 	g.synced = picked
-	doc := app.Window().Get("document")
-	boxes := doc.Call("querySelectorAll", ".bg-table-wrap input.bg-pick")
-	for i := 0; i < boxes.Length(); i++ {
-		box := boxes.Index(i)
-		if want := g.State.Picked(box.Get("value").String()); box.Get("checked").Bool() != want {
-			box.Set("checked", want)
-		}
+	for _, box := range all(".bg-table-wrap input.bg-pick") {
+		setProp(box, "checked", g.State.Picked(box.Get("value").String()))
 	}
-	links := doc.Call("querySelectorAll", ".bg-table-wrap a.bg-sort")
-	for i := 0; i < links.Length(); i++ {
-		link := links.Index(i)
+	for _, link := range all(".bg-table-wrap a.bg-sort") {
 		id, desc := strings.CutPrefix(link.Call("getAttribute", "data-sort").String(), "-")
-		href := g.State.WithSort(grid.SortKey{Column: id, Desc: desc}).Href()
-		if link.Call("getAttribute", "href").String() != href {
-			link.Call("setAttribute", "href", href)
-		}
+		setAttr(link, "href", g.State.WithSort(grid.SortKey{Column: id, Desc: desc}).Href())
 	}
 }
 

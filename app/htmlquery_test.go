@@ -4,99 +4,53 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Helpers to check markup that components write as escaped HTML strings:
-// parse it as a browser would, then select nodes with a tiny subset of CSS
-// (descendant selectors of tag, #id and .class parts).
+// parse it as a browser would, then select with CSS (goquery).
 
-func parseTable(t *testing.T, s string) *html.Node {
+// parseTable parses markup as the body of a document.
+func parseTable(t *testing.T, s string) *goquery.Selection {
 	t.Helper()
-	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
 	if err != nil {
 		t.Fatal(err)
 	}
-	root := &html.Node{Type: html.DocumentNode}
-	for _, n := range nodes {
-		root.AppendChild(n)
-	}
-	return root
+	return doc.Selection
 }
 
-// find returns the first node matching the selector under n.
-func find(t *testing.T, n *html.Node, sel string) *html.Node {
+// find returns the first element matching the selector under n, and fails
+// the test when there is none.
+func find(t *testing.T, n *goquery.Selection, sel string) *goquery.Selection {
 	t.Helper()
-	all := findAll(n, sel)
-	if len(all) == 0 {
+	found := n.Find(sel)
+	if found.Length() == 0 {
 		t.Fatalf("no %q", sel)
 	}
-	return all[0]
+	return found.First()
 }
 
-func findAll(n *html.Node, sel string) []*html.Node {
-	nodes := []*html.Node{n}
-	for _, part := range strings.Fields(sel) {
-		var next []*html.Node
-		seen := map[*html.Node]bool{}
-		for _, root := range nodes {
-			for d := range root.Descendants() {
-				if !seen[d] && matches(d, part) {
-					seen[d] = true
-					next = append(next, d)
-				}
-			}
-		}
-		nodes = next
+// findAll returns every element matching the selector under n, in order.
+func findAll(n *goquery.Selection, sel string) []*goquery.Selection {
+	var out []*goquery.Selection
+	for _, s := range n.Find(sel).EachIter() {
+		out = append(out, s)
 	}
-	return nodes
+	return out
 }
 
-func matches(n *html.Node, part string) bool {
-	if n.Type != html.ElementNode {
-		return false
-	}
-	tag, rest, _ := strings.Cut(strings.NewReplacer("#", " #", ".", " .").Replace(part), " ")
-	if tag != "" && tag != n.Data {
-		return false
-	}
-	for _, p := range strings.Fields(rest) {
-		switch p[0] {
-		case '#':
-			if attr(n, "id") != p[1:] {
-				return false
-			}
-		case '.':
-			if !strings.Contains(" "+attr(n, "class")+" ", " "+p[1:]+" ") {
-				return false
-			}
-		}
-	}
-	return true
-}
+func attr(n *goquery.Selection, key string) string { return n.AttrOr(key, "") }
 
-func attr(n *html.Node, key string) string {
-	v, _ := attrOK(n, key)
-	return v
-}
+func attrOK(n *goquery.Selection, key string) (string, bool) { return n.Attr(key) }
 
-func attrOK(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
+func textOf(n *goquery.Selection) string { return n.Text() }
 
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-		}
+// attrs lists the first element's attributes, for failure messages.
+func attrs(n *goquery.Selection) []html.Attribute {
+	if n.Length() == 0 {
+		return nil
 	}
-	return b.String()
+	return n.Nodes[0].Attr
 }

@@ -14,11 +14,13 @@ type noticeList struct {
 
 	// Notices are the messages to show.
 	Notices []grid.Notice
+	// Ctl is the page, which holds the notices.
+	Ctl controller
 }
 
 func (n *noticeList) dismiss(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionDismiss, i)
+		n.Ctl.dismiss(ctx, i)
 	}
 }
 

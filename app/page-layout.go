@@ -13,18 +13,18 @@ import (
 func (p *Page) Render() app.UI {
 	cat := p.Index.Catalog
 	class := "bg-page"
-	if p.state.Embed {
+	if p.view.state.Embed {
 		class += " bg-embed"
 	}
 	root := app.Div().Class(class)
 	if t := p.theme(); t != "" {
 		root = root.DataSet("theme", t)
 	}
-	full := p.state
+	full := p.view.state
 	full.Embed = false
 	return root.Body(
 		app.A().Class("skip-link").Href("#results").Text("Skip to results"),
-		app.If(p.state.Embed, func() app.UI {
+		app.If(p.view.state.Embed, func() app.UI {
 			return &embedBar{FullHref: full.Href()}
 		}).Else(func() app.UI {
 			return app.Elem("header").Class("bg-header").Body(
@@ -34,31 +34,32 @@ func (p *Page) Render() app.UI {
 				app.P().Class("bg-tagline").Textf(
 					"Compare %s side by side: every fact sourced, checked as of %s.",
 					cat.Noun.Of(len(cat.Items)), cat.AsOf),
-				&themeSwitch{Current: p.themeChoice()},
+				&themeSwitch{Current: p.themeChoice(), Ctl: p},
 			)
 		}),
-		app.If(p.state.Comparing(), func() app.UI {
+		app.If(p.view.state.Comparing(), func() app.UI {
 			return app.Div().Body(
-				&noticeList{Notices: p.notices},
-				app.Elem("main").ID("results").Class("bg-results").TabIndex(-1).DataSet("state", grid.EncodeQuery(p.state.Encode())).Body(
+				&noticeList{Notices: p.view.notices, Ctl: p},
+				app.Elem("main").ID("results").Class("bg-results").TabIndex(-1).DataSet("state", grid.EncodeQuery(p.view.state.Encode())).Body(
 					&compareView{
-						Comparison: p.compare,
-						Diff:       p.state.Diff,
+						Comparison: p.view.compare,
+						Diff:       p.view.state.Diff,
 						Catalog:    cat,
-						GridHref:   p.state.CloseCompare().Href(),
+						GridHref:   p.view.state.CloseCompare().Href(),
+						Ctl:        p,
 					},
 				),
 			)
 		}).Else(func() app.UI {
 			return p.renderGrid()
 		}),
-		app.If(!p.state.Embed, func() app.UI {
+		app.If(!p.view.state.Embed, func() app.UI {
 			return app.Elem("footer").Class("bg-footer").Body(
 				app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
 				app.P().ID("app-version").Textf("Version %s", Version()),
 			)
 		}),
-		app.If(p.updateReady, func() app.UI { return &updateBanner{} }),
+		app.If(p.env.updateReady, func() app.UI { return &updateBanner{} }),
 	)
 }
 
@@ -66,49 +67,55 @@ func (p *Page) Render() app.UI {
 // compare tray.
 func (p *Page) renderGrid() app.UI {
 	cat := p.Index.Catalog
+	st, res := p.view.state, p.view.result
 	return app.Div().Body(
-		&searchBox{Query: p.state.Query, Keep: keptParams(cat, p.state), Label: "Search " + cat.Noun.Many},
-		&noticeList{Notices: p.notices},
+		&searchBox{Query: st.Query, Keep: keptParams(cat, st), Label: "Search " + cat.Noun.Many, Ctl: p},
+		&noticeList{Notices: p.view.notices, Ctl: p},
 		app.Div().Class("bg-layout").Body(
-			&facetPanel{Facets: p.result.Facets, Filtered: p.state.Filtered()},
+			&facetPanel{Facets: res.Facets, Filtered: st.Filtered(), Catalog: cat, Ctl: p},
 			// data-state is the rendered state's canonical query: tests (and
 			// anyone automating the page) can wait for a view to be on screen.
 			// has-picks leaves room for the sticky compare tray.
-			app.Elem("main").ID("results").Class(resultsClass(len(p.state.Picks) > 0)).TabIndex(-1).DataSet("state", grid.EncodeQuery(p.state.Encode())).Body(
+			app.Elem("main").ID("results").Class(resultsClass(len(st.Picks) > 0)).TabIndex(-1).DataSet("state", grid.EncodeQuery(p.view.state.Encode())).Body(
 				&resultSummary{
-					Shown:     len(p.result.Rows),
-					Total:     p.result.Total,
+					Shown:     len(res.Rows),
+					Total:     res.Total,
 					Noun:      cat.Noun,
-					Query:     p.state.Query,
-					Corrected: p.result.Corrected,
-					SortedBy:  p.state.SortLabel(cat),
+					Query:     st.Query,
+					Corrected: res.Corrected,
+					SortedBy:  st.SortLabel(cat),
 				},
 				&choosePanel{
 					Catalog:   cat,
-					Need:      p.state.Need,
-					Want:      p.state.Want,
-					HideUnfit: p.state.HideUnfit,
-					Unfit:     p.result.Unfit,
-					Top:       cat.ItemsOf(grid.TopFits(p.result.Rows)),
+					Need:      st.Need,
+					Want:      st.Want,
+					HideUnfit: st.HideUnfit,
+					Unfit:     res.Unfit,
+					Top:       cat.ItemsOf(grid.TopFits(res.Rows)),
+					Ctl:       p,
 				},
 				&viewTools{
-					Visible:        p.result.Columns,
+					Visible:        res.Columns,
 					All:            cat.Columns,
-					DefaultColumns: p.state.Cols == nil,
+					DefaultColumns: st.Cols == nil,
+					Catalog:        cat,
+					Ctl:            p,
 				},
-				app.If(len(p.result.Rows) == 0, func() app.UI {
-					return &emptyState{Query: p.state.Query, Filters: filterSummary(p.result.Facets), Noun: cat.Noun, Unfit: p.result.Unfit}
+				app.If(len(res.Rows) == 0, func() app.UI {
+					return &emptyState{Query: st.Query, Filters: filterSummary(res.Facets), Noun: cat.Noun, Unfit: res.Unfit, Ctl: p}
 				}).Else(func() app.UI {
-					return &gridTable{Rows: p.result.Rows[:min(len(p.result.Rows), p.limit())], Columns: p.result.Columns, State: p.state, Catalog: cat}
+					return &gridTable{Rows: res.Rows[:min(len(res.Rows), p.limit())], Columns: res.Columns, State: st, Catalog: cat, Ctl: p}
 				}),
-				app.If(len(p.result.Rows) > p.limit(), func() app.UI {
-					return &showMore{Shown: p.limit(), Total: len(p.result.Rows), Step: rowsPerPage}
+				app.If(len(res.Rows) > p.limit(), func() app.UI {
+					return &showMore{Shown: p.limit(), Total: len(res.Rows), Step: rowsPerPage, Ctl: p}
 				}),
 				&compareTray{
-					Picks:       cat.ItemsOf(p.state.Picks),
+					Picks:       cat.ItemsOf(st.Picks),
 					Noun:        cat.Noun,
-					CompareHref: p.state.OpenCompare().Href(),
-					Message:     p.trayMessage,
+					CompareHref: st.OpenCompare().Href(),
+					Message:     p.local.say,
+					Catalog:     cat,
+					Ctl:         p,
 				},
 			),
 		),

@@ -1,102 +1,72 @@
 package ui
 
 import (
-	"backendgrid/app/grid"
-	"net/url"
-	"slices"
-	"time"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
 
-// Action names: child components post these, the page turns them into a
-// new State.
-const (
-	actionQuery       = "bg/query"
-	actionToggle      = "bg/toggle"
-	actionClearFacet  = "bg/clear-facet"
-	actionClearAll    = "bg/clear-all"
-	actionClearSearch = "bg/clear-search"
-	actionSort        = "bg/sort"
-	actionDismiss     = "bg/dismiss"
-
-	actionPick           = "bg/pick"
-	actionOpenCompare    = "bg/open-compare"
-	actionCloseCompare   = "bg/close-compare"
-	actionRemoveCompared = "bg/remove-compared"
-	actionDiff           = "bg/diff"
-	actionShowMore       = "bg/show-more"
-
-	actionToggleColumn = "bg/toggle-column"
-	actionMoveColumn   = "bg/move-column"
-	actionResetColumns = "bg/reset-columns"
-	actionExport       = "bg/export"
-	actionTheme        = "bg/theme"
-
-	actionAddCriterion    = "bg/add-criterion"
-	actionRemoveCriterion = "bg/remove-criterion"
-	actionHideUnfit       = "bg/hide-unfit"
-	actionCompareTop      = "bg/compare-top"
+	"backendgrid/app/grid"
 )
 
 // FormID is the id of the form that carries the controls, so that without
 // JavaScript a plain GET submit still filters (the server prerenders it).
 const FormID = "controls"
 
-// urlDelay batches URL updates while the user types: browsers throttle
-// history.replaceState when it is called on every keystroke.
-const urlDelay = 300 * time.Millisecond
+// rowsPerPage is how many grid rows are rendered before "Show more".
+const rowsPerPage = 50
 
-// toggleValue is the payload of actionToggle.
-type toggleValue struct {
-	Column, Value string
-}
-
-// Page is the root component: it owns the State, mirrors it in the URL and
-// renders the View of it.
+// Page is the root component. It owns the State and renders its View
+// (page-layout.go); the address is the State (address.go); components
+// change it only through set, with a typed change (change.go).
 type Page struct {
 	app.Compo
 
 	// Index is the searchable catalog; set by the route.
 	Index *grid.Index
 
+	view   pageView
+	addr   address
+	local  local
+	env    environment
+	loaded bool // the State has been read from an address
+}
+
+// pageView is the State and what the page computed from it.
+type pageView struct {
 	state   grid.State
+	notices []grid.Notice
 	result  grid.Result
 	compare grid.Comparison
-	notices []grid.Notice
-	loaded  bool
-	urlSeq  int
-	booted  bool
+}
 
-	// trayMessage is the compare tray's latest announcement.
-	trayMessage string
-	// pushed holds the picks with which this page pushed the comparison
-	// onto the history: closing it unchanged is then a plain Back.
-	pushed   []string
-	keydown  app.Func
-	popstate app.Func
-	// afterNav is the id of the element to focus once the next navigation
-	// (opening or closing the comparison) has rendered.
-	afterNav string
+// local is what the reader changed that the address does not carry.
+type local struct {
+	// say is the compare tray's latest announcement.
+	say string
+	// rows is how many grid rows are rendered: a big catalog is shown a
+	// page at a time, while search and counts always cover all of it.
+	rows int
+	// theme is the theme picked with the switch ("auto", "light",
+	// "dark"), remembered in the browser; a theme= in the URL wins.
+	theme string
+}
 
+// environment is the page's side of the browser: listeners, the document's
+// appearance and new versions of the app.
+type environment struct {
+	// ctx is the page's own context, from OnMount: work deferred after a
+	// render must not depend on the component that asked for it, which the
+	// render may remove (the tray, when the comparison opens).
+	ctx         app.Context
+	booted      bool // the focus of the prerendered page was given back
+	keydown     app.Func
+	stopUpdates func()
+	// appearance is the theme and accent last put on the document.
+	appearance string
 	// updateReady is set when a new version waits behind a reload.
 	updateReady bool
 	// installSeen is set once the first worker activation of a page that
 	// started without one (the install) has been passed over.
 	installSeen bool
-	stopUpdates func()
-	// themePref is the theme picked with the switch ("auto", "light",
-	// "dark"), remembered in localStorage; a theme= in the URL wins.
-	themePref string
-	// appearance is the theme and accent last put on the document.
-	appearance string
-	// shown is how many grid rows are rendered: a big catalog is shown a
-	// page at a time, while search and counts always cover all of it.
-	shown int
 }
-
-// rowsPerPage is how many grid rows are rendered before "Show more".
-const rowsPerPage = 50
 
 // NewPage returns a page over the index, for app.Route.
 func NewPage(ix *grid.Index) func() app.Composer {
@@ -114,16 +84,6 @@ func (p *Page) OnPreRender(ctx app.Context) {
 	})
 }
 
-// OnNav runs on the server before prerendering and in the browser on every
-// navigation (including Back and Forward): the URL is the source of truth.
-func (p *Page) OnNav(ctx app.Context) {
-	p.Load(ctx.Page().URL())
-	if app.IsClient {
-		p.writeURL(ctx)
-	}
-	p.focusAfterNav(ctx)
-}
-
 // OnInit computes the view before the first render: in the browser from
 // the address, so the wasm's first paint matches the prerendered page
 // instead of flashing an empty result until OnNav.
@@ -131,98 +91,53 @@ func (p *Page) OnInit() {
 	switch {
 	case p.loaded:
 	case app.IsClient:
-		p.Load(app.Window().URL())
+		p.load(app.Window().URL())
 	default:
-		p.apply(grid.State{})
+		p.show(grid.State{})
 	}
 }
 
-// Load sets the State from a URL and recomputes the View.
-func (p *Page) Load(u *url.URL) {
-	st, notices := grid.Parse(p.Index.Catalog, u.Query())
-	p.notices = notices
-	p.apply(st)
-	p.loaded = true
-}
-
-func (p *Page) apply(st grid.State) {
-	if st.Query != p.state.Query || !sameFilters(st.Filters, p.state.Filters) {
-		p.shown = 0 // a new result starts at its first page
+// OnNav runs on the server before prerendering and in the browser on every
+// navigation go-app sees (including some Backs and Forwards): the address
+// is the source of truth.
+func (p *Page) OnNav(ctx app.Context) {
+	if app.IsServer {
+		p.load(ctx.Page().URL())
+		return
 	}
-	p.state = st
-	p.result = grid.View(p.Index, st)
-	p.compare = grid.Compare(p.Index.Catalog, st)
-	p.syncAppearance()
+	p.loadCurrent(ctx)
 }
 
-// syncAppearance puts the theme and accent on the document when they
-// changed: apply runs on every keystroke, they rarely change.
-func (p *Page) syncAppearance() {
-	if key := p.theme() + "/" + p.state.Accent; key != p.appearance {
-		p.appearance = key
-		applyAppearance(p.theme(), p.state.Accent)
-	}
-}
-
-// theme is the effective theme: the URL's, else (outside embeds) the one
-// picked with the switch, else "" to follow the system.
-func (p *Page) theme() string {
-	switch {
-	case p.state.Theme == "auto":
-		return ""
-	case p.state.Theme != "":
-		return p.state.Theme
-	case !p.state.Embed && (p.themePref == "light" || p.themePref == "dark"):
-		return p.themePref
-	}
-	return ""
-}
-
-// OnMount wires the child components' actions and, on the first start,
-// gives back the focus the reader had on the prerendered page.
+// OnMount starts listening to the browser and, on the first start, gives
+// back the focus the reader had on the prerendered page.
 func (p *Page) OnMount(ctx app.Context) {
-	ctx.Handle(actionQuery, func(ctx app.Context, a app.Action) {
-		q, _ := a.Value.(string)
-		p.set(ctx, p.state.WithQuery(q), false)
-	})
-	ctx.Handle(actionClearSearch, func(ctx app.Context, a app.Action) {
-		p.set(ctx, p.state.WithQuery(""), true)
-	})
-	ctx.Handle(actionToggle, func(ctx app.Context, a app.Action) {
-		if v, ok := a.Value.(toggleValue); ok {
-			p.set(ctx, p.state.Toggle(p.Index.Catalog, v.Column, v.Value), true)
-		}
-	})
-	ctx.Handle(actionClearFacet, func(ctx app.Context, a app.Action) {
-		id, _ := a.Value.(string)
-		p.set(ctx, p.state.ClearFilter(id), true)
-	})
-	ctx.Handle(actionClearAll, func(ctx app.Context, a app.Action) {
-		p.set(ctx, p.state.ClearAll(), true)
-	})
-	ctx.Handle(actionSort, func(ctx app.Context, a app.Action) {
-		if k, ok := a.Value.(grid.SortKey); ok {
-			p.set(ctx, p.state.WithSort(k), true)
-		}
-	})
-	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) {
-		i, _ := a.Value.(int)
-		if i >= 0 && i < len(p.notices) {
-			p.notices = append(p.notices[:i:i], p.notices[i+1:]...)
-		}
-		ctx.Update()
-	})
-	p.handleCompare(ctx)
-	p.handleViewTools(ctx)
-	ctx.Handle(actionShowMore, func(ctx app.Context, a app.Action) {
-		p.shown += rowsPerPage
-		ctx.Update()
-	})
-	if app.IsClient && p.stopUpdates == nil {
-		p.stopUpdates = watchUpdates()
+	if !app.IsClient {
+		return
 	}
-	if !p.booted {
-		p.booted = true
+	p.env.ctx = ctx
+	p.listen(ctx)
+	if p.env.keydown == nil {
+		p.env.keydown = app.FuncOf(func(this app.Value, args []app.Value) any {
+			if args[0].Get("key").String() == "Escape" {
+				ctx.Dispatch(func(ctx app.Context) {
+					if p.view.state.Comparing() {
+						p.set(ctx, closeCompare())
+					}
+				})
+			}
+			return nil
+		})
+		app.Window().Call("addEventListener", "keydown", p.env.keydown)
+	}
+	if p.env.stopUpdates == nil {
+		p.env.stopUpdates = watchUpdates()
+	}
+	if p.local.theme == "" {
+		p.local.theme = savedTheme()
+		p.syncAppearance()
+	}
+	if !p.env.booted {
+		p.env.booted = true
 		ctx.Defer(restoreFocus)
 	}
 }
@@ -230,77 +145,136 @@ func (p *Page) OnMount(ctx app.Context) {
 // OnAppUpdate is called by go-app once a new version has been installed
 // in the background.
 func (p *Page) OnAppUpdate(ctx app.Context) {
-	if !p.installSeen && !startedControlled() {
+	if !p.env.installSeen && !startedControlled() {
 		// A first visit: this activation installed the worker; the page
 		// already runs the only version there is.
-		p.installSeen = true
+		p.env.installSeen = true
 		return
 	}
-	p.updateReady = ctx.AppUpdateAvailable()
+	p.env.updateReady = ctx.AppUpdateAvailable()
 }
 
 // OnDismount releases the window's listeners.
 func (p *Page) OnDismount() {
-	if p.stopUpdates != nil {
-		p.stopUpdates()
-		p.stopUpdates = nil
+	p.addr.release()
+	if p.env.stopUpdates != nil {
+		p.env.stopUpdates()
+		p.env.stopUpdates = nil
 	}
-	if p.keydown != nil {
-		app.Window().Call("removeEventListener", "keydown", p.keydown)
-		p.keydown.Release()
-		p.keydown = nil
-	}
-	if p.popstate != nil {
-		app.Window().Call("removeEventListener", "popstate", p.popstate)
-		p.popstate.Release()
-		p.popstate = nil
+	if p.env.keydown != nil {
+		app.Window().Call("removeEventListener", "keydown", p.env.keydown)
+		p.env.keydown.Release()
+		p.env.keydown = nil
 	}
 }
 
-// set applies a new State from a user action and updates the URL, at once
-// for clicks and after a pause for typing.
-func (p *Page) set(ctx app.Context, st grid.State, now bool) {
-	p.apply(st)
-	ctx.Update()
-	if now {
-		p.urlSeq++
-		p.writeURL(ctx)
-		return
+// set applies a change: the new State is shown, the address follows, and
+// the focus moves where the change says.
+func (p *Page) set(ctx app.Context, c change) grid.State {
+	s := c(p.view.state)
+	if p.leaveByBack(s) {
+		return p.view.state
 	}
-	p.urlSeq++
-	seq := p.urlSeq
-	ctx.After(urlDelay, func(ctx app.Context) {
-		if seq == p.urlSeq {
-			p.writeURL(ctx)
+	p.show(s.state)
+	switch {
+	case s.say != "":
+		p.local.say = s.say
+	case s.nav == pushEntry:
+		p.local.say = ""
+	}
+	p.follow(s)
+	if s.focus != "" {
+		if p.env.ctx.Src() != nil {
+			ctx = p.env.ctx
 		}
-	})
+		focusID(ctx, s.focus)
+	}
+	return s.state
 }
 
-// writeURL replaces the address with the canonical form of the State, so
-// a reload or a shared link shows the same view and bad parameters vanish.
-func (p *Page) writeURL(ctx app.Context) {
-	u := *ctx.Page().URL()
-	want := grid.EncodeQuery(p.state.Encode())
-	if u.RawQuery == want {
+// show makes st the State and computes its view.
+func (p *Page) show(st grid.State) {
+	old := p.view.state
+	if st.Query != old.Query || !grid.SameFilters(st.Filters, old.Filters) {
+		p.local.rows = 0 // a new result starts at its first page
+	}
+	p.view.state = st
+	p.view.result = grid.View(p.Index, st)
+	p.view.compare = grid.Compare(p.Index.Catalog, st)
+	p.syncAppearance()
+}
+
+// dismiss removes the i-th notice.
+func (p *Page) dismiss(ctx app.Context, i int) {
+	if n := p.view.notices; i >= 0 && i < len(n) {
+		p.view.notices = append(n[:i:i], n[i+1:]...)
+	}
+}
+
+// showMore renders the next page of rows.
+func (p *Page) showMore(ctx app.Context) {
+	p.local.rows = p.limit() + rowsPerPage
+}
+
+// download saves the view as it is, rows and columns as shown.
+func (p *Page) download(format string) {
+	export := grid.ExportCSV
+	if format == "json" {
+		export = grid.ExportJSON
+	}
+	x, err := export(p.Index.Catalog, p.view.state, p.view.result, p.view.compare)
+	if err != nil {
+		app.Log("export failed:", err)
 		return
 	}
-	u.RawQuery = want
-	ctx.Page().ReplaceURL(&u)
+	saveFile(x)
+}
+
+// pickTheme applies and remembers the reader's theme; it replaces the
+// one a link set.
+func (p *Page) pickTheme(ctx app.Context, theme string) {
+	p.local.theme = theme
+	saveTheme(theme)
+	p.set(ctx, to(func(s grid.State) grid.State {
+		s.Theme = ""
+		return s
+	}))
+	p.syncAppearance()
 }
 
 // limit is how many rows the grid renders now.
 func (p *Page) limit() int {
-	return max(p.shown, rowsPerPage)
+	return max(p.local.rows, rowsPerPage)
 }
 
-func sameFilters(a, b map[string][]string) bool {
-	if len(a) != len(b) {
-		return false
+// syncAppearance puts the theme and accent on the document when they
+// changed: show runs on every key, they rarely change.
+func (p *Page) syncAppearance() {
+	if key := p.theme() + "/" + p.view.state.Accent; key != p.env.appearance {
+		p.env.appearance = key
+		applyAppearance(p.theme(), p.view.state.Accent)
 	}
-	for k, v := range a {
-		if !slices.Equal(v, b[k]) {
-			return false
-		}
+}
+
+// theme is the effective theme: the URL's, else (outside embeds) the one
+// picked with the switch, else "" to follow the system.
+func (p *Page) theme() string {
+	st := p.view.state
+	switch {
+	case st.Theme == "auto":
+		return ""
+	case st.Theme != "":
+		return st.Theme
+	case !st.Embed && (p.local.theme == "light" || p.local.theme == "dark"):
+		return p.local.theme
 	}
-	return true
+	return ""
+}
+
+// themeChoice is what the switch shows.
+func (p *Page) themeChoice() string {
+	if t := p.theme(); t != "" {
+		return t
+	}
+	return "auto"
 }

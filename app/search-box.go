@@ -30,6 +30,8 @@ type searchBox struct {
 	Keep url.Values
 	// Label is the visible label of the input.
 	Label string
+	// Ctl is the page: typing changes its State.
+	Ctl controller
 
 	// pending are values typed here whose echo (the parent's Query) has
 	// not come back yet: actions are asynchronous, so the parent can lag
@@ -67,13 +69,13 @@ func (b *searchBox) OnUpdate(ctx app.Context) {
 
 func (b *searchBox) write() {
 	if input := app.Window().GetElementByID(SearchID); input.Truthy() && grid.CleanQuery(input.Get("value").String()) != b.Query {
-		input.Set("value", b.Query)
+		setProp(input, "value", b.Query)
 	}
 }
 
 func (b *searchBox) send(ctx app.Context, v string) {
 	b.pending = append(b.pending, v)
-	ctx.NewActionWithValue(actionQuery, v)
+	b.Ctl.set(ctx, typing(v))
 }
 
 func (b *searchBox) onInput(ctx app.Context, e app.Event) {
@@ -88,7 +90,7 @@ func (b *searchBox) onKeyDown(ctx app.Context, e app.Event) {
 	if ctx.JSSrc().Get("value").String() == "" {
 		return
 	}
-	ctx.JSSrc().Set("value", "")
+	setProp(ctx.JSSrc(), "value", "")
 	b.send(ctx, "")
 }
 

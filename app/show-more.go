@@ -14,10 +14,12 @@ type showMore struct {
 	Total int
 	// Step is how many more a click shows.
 	Step int
+	// Ctl is the page, which renders the rows.
+	Ctl controller
 }
 
 func (s *showMore) click(ctx app.Context, e app.Event) {
-	ctx.NewAction(actionShowMore)
+	s.Ctl.showMore(ctx)
 }
 
 // Render draws the button with what it will do.

@@ -11,6 +11,8 @@ type themeSwitch struct {
 
 	// Current is the effective choice: "auto", "light" or "dark".
 	Current string
+	// Ctl is the page, which applies and remembers the choice.
+	Ctl controller
 }
 
 var themeChoices = []struct{ value, label string }{
@@ -21,7 +23,7 @@ var themeChoices = []struct{ value, label string }{
 
 func (t *themeSwitch) pick(v string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		ctx.NewActionWithValue(actionTheme, v)
+		t.Ctl.pickTheme(ctx, v)
 	}
 }
 

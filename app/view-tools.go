@@ -17,13 +17,17 @@ type viewTools struct {
 	All []*data.Column
 	// DefaultColumns is true when the schema's default set is shown.
 	DefaultColumns bool
+	// Catalog resolves the columns' ids.
+	Catalog *data.Catalog
+	// Ctl is the page.
+	Ctl controller
 }
 
 // Render draws the tools.
 func (v *viewTools) Render() app.UI {
 	return app.Div().Class("bg-tools").Body(
-		&columnChooser{Visible: v.Visible, All: v.All, Default: v.DefaultColumns},
-		&downloadButtons{},
+		&columnChooser{Visible: v.Visible, All: v.All, Default: v.DefaultColumns, Catalog: v.Catalog, Ctl: v.Ctl},
+		&downloadButtons{Ctl: v.Ctl},
 		&copyButton{ID: "copy-grid-link"},
 	)
 }

@@ -16,10 +16,7 @@ func TestPairFilterKeepsAcceptableMatches(t *testing.T) {
 	ix := NewIndex(cat)
 	// Texts from the catalog, and some with what folding and word starts
 	// make tricky.
-	texts := []searchText{}
-	for _, x := range ix.texts {
-		texts = append(texts, x)
-	}
+	texts := append([]searchText{}, ix.texts...)
 	for _, s := range []string{"Entity Framework Core", "ASP.NET Core", "Node.js", "camelCaseWord", "(parenthesized) word", "x_y-z/w", "naïve café élixir",
 		"Kelvin \u212a sign", "mi\u017fs", "Phœnix LiveView", "20 years", "TypeScript", "rails/rails", "MIT", "Ruby on Rails",
 		"İstanbul Labs", "ςo σ", "Σίσυφος", "ϑeta θ", "µs and μs", "ǅemal", "ß and ẞ", "Åsa Å"} {

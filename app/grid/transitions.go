@@ -261,3 +261,16 @@ func (s State) WithPicks(ids []string) State {
 	s.Picks = slices.Clone(ids)
 	return s
 }
+
+// SameFilters reports whether two filter selections are the same.
+func SameFilters(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !slices.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
+}
