@@ -1,18 +1,13 @@
 //go:build !wasm
 
-package main
+package server
 
 import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"io/fs"
-	"log"
-	"mime"
 	"net/http"
-	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -41,47 +36,6 @@ func contentETag(raw []byte) string {
 	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
-// compressible reports content types worth compressing.
-func compressible(ctype string) bool {
-	switch {
-	case strings.HasPrefix(ctype, "text/"),
-		strings.HasPrefix(ctype, "application/javascript"),
-		strings.HasPrefix(ctype, "application/json"),
-		strings.HasPrefix(ctype, "application/manifest+json"),
-		strings.HasPrefix(ctype, "application/wasm"),
-		strings.HasPrefix(ctype, "image/svg+xml"):
-		return true
-	}
-	return false
-}
-
-// contentType picks the media type from the extension, with the types that
-// hosts get wrong spelled out.
-func contentType(name string) string {
-	switch path.Ext(name) {
-	case ".wasm":
-		return "application/wasm"
-	case ".js":
-		return "application/javascript; charset=utf-8"
-	case ".css":
-		return "text/css; charset=utf-8"
-	case ".webmanifest":
-		return "application/manifest+json"
-	case ".svg":
-		return "image/svg+xml"
-	case ".html":
-		return "text/html; charset=utf-8"
-	case ".txt":
-		return "text/plain; charset=utf-8"
-	case ".png":
-		return "image/png"
-	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
-
 // newAsset builds an asset, compressing it when worth it. gz and br may be
 // given (precompressed at build time) or nil (compressed here; brotli only
 // for small files, the wasm's takes too long for start-up).
@@ -105,73 +59,6 @@ func newAsset(name string, raw, gz, br []byte) *asset {
 		a.br = nil
 	}
 	return a
-}
-
-func gzipBytes(b []byte, level int) []byte {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, level)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
-
-func brotliBytes(b []byte, level int) []byte {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, level)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
-
-// loadWebDir reads every file of the web directory into assets keyed by
-// "web/<name>". Precompressed siblings (x.br, x.gz) become variants of x,
-// but only when they are not older than x.
-func loadWebDir(fsys fs.FS) (map[string]*asset, error) {
-	type file struct {
-		data []byte
-		mod  time.Time
-	}
-	files := map[string]file{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		files[p] = file{b, info.ModTime()}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading web assets: %w", err)
-	}
-	assets := map[string]*asset{}
-	for p, f := range files {
-		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
-			continue
-		}
-		variant := func(ext string) []byte {
-			v, ok := files[p+ext]
-			if !ok || v.mod.Before(f.mod) {
-				return nil
-			}
-			return v.data
-		}
-		gz, br := variant(".gz"), variant(".br")
-		if p == "app.wasm" && br == nil {
-			log.Printf("web/app.wasm has no up-to-date app.wasm.br: run `make build` to precompress it")
-		}
-		assets["web/"+p] = newAsset("web/"+p, f.data, gz, br)
-	}
-	return assets, nil
 }
 
 // encoding picks the best variant the client accepts.
@@ -236,6 +123,13 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// handler serves the asset with the given Cache-Control.
+func (a *asset) handler(cacheControl string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.serve(w, r, cacheControl)
+	})
 }
 
 // etagMatches implements If-None-Match's weak comparison over a list.

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package server
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -95,5 +97,51 @@ func TestQueuedRenderStopsWhenTheClientLeaves(t *testing.T) {
 	wg.Wait()
 	if got := calls.Load(); got != int32(cap(rd.slots)) {
 		t.Errorf("%d renders, want only the %d busy ones", got, cap(rd.slots))
+	}
+}
+
+func TestPagesAreDeterministicAndEscaped(t *testing.T) {
+	s := newTestSite(t)
+	first := do(t, s, http.MethodGet, "/?q=flask", nil).Body.String()
+	s.pages = newRenderer(s.goapp, pageCacheBytes) // render again, not from the cache
+	second := do(t, s, http.MethodGet, "/?q=flask", nil).Body.String()
+	if first != second {
+		t.Errorf("two renders of one address differ")
+	}
+	hostile := do(t, s, http.MethodGet, `/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E`, nil).Body.String()
+	if strings.Contains(hostile, "<script>alert(1)") {
+		t.Errorf("the query was written as markup")
+	}
+}
+
+func TestPageKeyIgnoresTrackingAndOrder(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"q=flask", "q=flask&utm_source=news&utm_medium=mail"},
+		{"q=flask&sort=-released", "sort=-released&gclid=1&q=flask"},
+		{"language=Go", "fbclid=x&language=Go"},
+	} {
+		if pageKey(tt.a) != pageKey(tt.b) {
+			t.Errorf("pageKey(%q) = %q, pageKey(%q) = %q", tt.a, pageKey(tt.a), tt.b, pageKey(tt.b))
+		}
+	}
+	if pageKey("q=a") == pageKey("q=b") {
+		t.Errorf("different searches share a key")
+	}
+}
+
+func TestPageCacheStaysWithinItsBudget(t *testing.T) {
+	s := newTestSite(t)
+	one := do(t, s, http.MethodGet, "/?q=x0", nil).Body.Len()
+	rd := newRenderer(s.goapp, 3*one*2) // room for a few pages with their encodings
+	for i := 0; i < 20; i++ {
+		req := httptest.NewRequest(http.MethodGet, "/?q=x"+strconv.Itoa(i), nil)
+		if a, code := rd.page(req); a == nil || code != http.StatusOK {
+			t.Fatalf("render %d: %d", i, code)
+		}
+	}
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if rd.size > rd.budget || rd.order.Len() >= 20 || rd.order.Len() == 0 {
+		t.Errorf("cache holds %d pages, %d bytes, budget %d", rd.order.Len(), rd.size, rd.budget)
 	}
 }

@@ -1,0 +1,106 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+func TestEncodingsAndCaching(t *testing.T) {
+	s := newTestSite(t)
+	wasm := s.assets["web/app.wasm"]
+	tests := []struct {
+		name, target, accept string
+		wantEncoding         string
+		wantCache            string
+		wantType             string
+		decode               func([]byte) []byte
+	}{
+		{"wasm brotli", "/web/" + testVersion + "/app.wasm", "gzip, deflate, br", "br", "public, max-age=31536000, immutable", "application/wasm", unbrotli},
+		{"wasm gzip", "/web/" + testVersion + "/app.wasm", "gzip", "gzip", "public, max-age=31536000, immutable", "application/wasm", ungzip},
+		{"wasm identity", "/web/" + testVersion + "/app.wasm", "", "", "public, max-age=31536000, immutable", "application/wasm", nil},
+		{"br refused with q=0", "/web/" + testVersion + "/app.wasm", "br;q=0, gzip", "gzip", "public, max-age=31536000, immutable", "application/wasm", ungzip},
+		{"old version is not immutable", "/web/old/app.wasm", "br", "br", "no-cache", "application/wasm", unbrotli},
+		{"stable address revalidates", "/web/boot.js", "br", "br", "no-cache", "application/javascript; charset=utf-8", unbrotli},
+		{"versioned go-app file", "/web/" + testVersion + "/app.js", "gzip", "gzip", "public, max-age=31536000, immutable", "application/javascript; charset=utf-8", ungzip},
+		{"worker revalidates", "/app-worker.js", "gzip", "gzip", "no-cache", "application/javascript; charset=utf-8", ungzip},
+		{"page", "/?q=rails", "br", "br", "no-cache", "text/html; charset=utf-8", unbrotli},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(t, s, http.MethodGet, tt.target, map[string]string{"Accept-Encoding": tt.accept})
+			h := rec.Header()
+			if rec.Code != http.StatusOK {
+				t.Fatalf("status %d", rec.Code)
+			}
+			if got := h.Get("Content-Encoding"); got != tt.wantEncoding {
+				t.Errorf("Content-Encoding = %q, want %q", got, tt.wantEncoding)
+			}
+			if got := h.Get("Cache-Control"); got != tt.wantCache {
+				t.Errorf("Cache-Control = %q, want %q", got, tt.wantCache)
+			}
+			if got := h.Get("Content-Type"); got != tt.wantType {
+				t.Errorf("Content-Type = %q, want %q", got, tt.wantType)
+			}
+			if !strings.Contains(h.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("Vary = %q", h.Get("Vary"))
+			}
+			if got, want := h.Get("Content-Length"), itoa(rec.Body.Len()); got != want {
+				t.Errorf("Content-Length = %s, body %s", got, want)
+			}
+			if tt.decode != nil && strings.HasSuffix(tt.target, "app.wasm") {
+				if !bytes.Equal(tt.decode(rec.Body.Bytes()), wasm.raw) {
+					t.Errorf("decoded body differs from app.wasm")
+				}
+			}
+			// Revalidation: the same ETag gives 304 and no body.
+			etag := h.Get("ETag")
+			if etag == "" {
+				t.Fatal("no ETag")
+			}
+			again := do(t, s, http.MethodGet, tt.target, map[string]string{"Accept-Encoding": tt.accept, "If-None-Match": etag})
+			if again.Code != http.StatusNotModified || again.Body.Len() != 0 {
+				t.Errorf("revalidation: status %d with %d bytes, want 304 and none", again.Code, again.Body.Len())
+			}
+		})
+	}
+}
+
+func TestAcceptsEncoding(t *testing.T) {
+	for _, tt := range []struct {
+		header, coding string
+		want           bool
+	}{
+		{"gzip, deflate, br", "br", true},
+		{"gzip;q=1.0, br;q=0", "br", false},
+		{"*", "br", true},
+		{"", "gzip", false},
+		{"GZIP", "gzip", true},
+		{"identity", "gzip", false},
+	} {
+		if got := acceptsEncoding(tt.header, tt.coding); got != tt.want {
+			t.Errorf("acceptsEncoding(%q, %q) = %v", tt.header, tt.coding, got)
+		}
+	}
+}
+
+func unbrotli(b []byte) []byte {
+	out, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(b)))
+	return out
+}
+
+func ungzip(b []byte) []byte {
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil
+	}
+	out, _ := io.ReadAll(r)
+	return out
+}

@@ -1,0 +1,95 @@
+//go:build !wasm
+
+package server
+
+import (
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseFlags(t *testing.T) {
+	defaults := command{
+		cfg:    Config{Addr: "localhost:8000", FrameAncestors: "*"},
+		web:    "web",
+		prefix: "/",
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		want    command
+		wantErr bool
+	}{
+		{"defaults", nil, defaults, false},
+		{"serve", []string{"-addr", "127.0.0.1:0", "-version", "v9", "-domain", "grid.example.com", "-web", "w",
+			"-frame-ancestors", "'none'", "-tls-cert", "c.pem", "-tls-key", "k.pem"},
+			command{cfg: Config{Addr: "127.0.0.1:0", Version: "v9", Domain: "grid.example.com", FrameAncestors: "'none'",
+				TLSCert: "c.pem", TLSKey: "k.pem"}, web: "w", prefix: "/"}, false},
+		{"precompress", []string{"-precompress", "-web", "w"},
+			command{cfg: defaults.cfg, web: "w", precompress: true, prefix: "/"}, false},
+		{"static export", []string{"-static", "dist", "-prefix", "/grid/"},
+			command{cfg: defaults.cfg, web: "web", static: "dist", prefix: "/grid/"}, false},
+		{"unknown flag", []string{"-port", "80"}, command{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("backendgrid", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			got, err := parseFlags(fs, tt.args)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("error: got %v, want one: %v", err, tt.wantErr)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPrecompress(t *testing.T) {
+	dir := t.TempDir()
+	js := strings.Repeat("console.log(1);\n", 100)
+	for name, body := range map[string]string{"boot.js": js, "icon.png": "\x89PNG fake"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Precompress(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		file   string
+		decode func([]byte) []byte
+	}{
+		{"boot.js.br", unbrotli},
+		{"boot.js.gz", ungzip},
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, tt.file))
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		if got := string(tt.decode(b)); got != js {
+			t.Errorf("%s decodes to %d bytes, want the %d of boot.js", tt.file, len(got), len(js))
+		}
+	}
+	for _, file := range []string{"icon.png.br", "icon.png.gz"} {
+		if _, err := os.Stat(filepath.Join(dir, file)); err == nil {
+			t.Errorf("%s written: a PNG is compressed already", file)
+		}
+	}
+	// The web directory as New reads it: the precompressed copies become
+	// variants of boot.js, not assets of their own.
+	assets, err := loadWebDir(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := assets["web/boot.js"]
+	if a == nil || a.br == nil || a.gz == nil || len(assets) != 2 {
+		t.Errorf("assets %v: want web/boot.js with its two variants, and web/icon.png", reflect.ValueOf(assets).MapKeys())
+	}
+}

@@ -1,0 +1,53 @@
+//go:build !wasm
+
+package server
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestResolver(t *testing.T) {
+	r := resolver{prefix: "/grid/", version: "v9"}
+	for in, want := range map[string]string{
+		"/":                     "/grid/",
+		"/web":                  "/grid/web/v9",
+		"/web/app.wasm":         "/grid/web/v9/app.wasm",
+		"/app.js":               "/grid/web/v9/app.js",
+		"/app-worker.js":        "/grid/app-worker.js",
+		"/manifest.webmanifest": "/grid/manifest.webmanifest",
+		"?q=x":                  "?q=x",
+		"#results":              "#results",
+		"https://example.com/":  "https://example.com/",
+		"//evil.example/x":      "//evil.example/x",
+		"/grid/web/v9/app.wasm": "/grid/web/v9/app.wasm",
+	} {
+		if got := r.Resolve(in); got != want {
+			t.Errorf("Resolve(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestManifest(t *testing.T) {
+	s := newTestSite(t)
+	m := string(s.assets["manifest.webmanifest"].raw)
+	for _, want := range []string{`"scope": "/"`, `"start_url": "/"`, `"id": "/"`, `"purpose": "maskable"`, `"purpose": "any"`, `"display": "standalone"`} {
+		if !strings.Contains(m, want) {
+			t.Errorf("manifest lacks %s:\n%s", want, m)
+		}
+	}
+	if strings.Contains(m, "http") {
+		t.Errorf("manifest references a remote URL:\n%s", m)
+	}
+}
+
+func TestWasmLengthForTheLoader(t *testing.T) {
+	s := newTestSite(t)
+	js := string(s.assets["app.js"].raw)
+	if !strings.Contains(js, `goappWasmContentLength = "`+itoa(len(s.assets["web/app.wasm"].raw))+`"`) {
+		t.Errorf("app.js does not carry the decompressed wasm size")
+	}
+	if !strings.Contains(js, `/web/`+testVersion+`/app.wasm`) {
+		t.Errorf("app.js does not load the versioned wasm")
+	}
+}

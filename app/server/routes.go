@@ -1,0 +1,118 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"log"
+	"net/http"
+)
+
+// Cache-Control values. Versioned addresses change with every version, so
+// what they hold never does; every other address must be revalidated.
+const (
+	cacheImmutable  = "public, max-age=31536000, immutable"
+	cacheRevalidate = "no-cache"
+)
+
+// routes maps the paths under the prefix (the guard has taken it off) to
+// their handlers. A GET pattern also answers HEAD; the guard has refused
+// every other method and every path the mux would clean, so the mux never
+// answers 405 or redirects.
+func (s *Site) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /", s.serveNotFound) // anything not below
+	mux.HandleFunc("GET /{$}", s.servePage)
+	mux.HandleFunc("GET /index.html", s.servePage) // the name static hosts and links give it
+	mux.HandleFunc("GET /healthz", serveHealth)
+	for _, name := range goappFiles {
+		// go-app's own files keep fixed names: revalidate each time.
+		mux.Handle("GET /"+name, s.assets[name].handler(cacheRevalidate))
+	}
+	// web/<file>: revalidated, as embed.js and friends have addresses that
+	// other sites copy.
+	mux.HandleFunc("GET /web/{file}", func(w http.ResponseWriter, r *http.Request) {
+		s.serveWeb(w, r, r.PathValue("file"), cacheRevalidate)
+	})
+	// web/<version>/<file>: immutable, unless the version is not this one.
+	mux.HandleFunc("GET /web/{version}/{file...}", func(w http.ResponseWriter, r *http.Request) {
+		cache := cacheRevalidate
+		if r.PathValue("version") == s.cfg.Version {
+			cache = cacheImmutable
+		}
+		s.serveWeb(w, r, r.PathValue("file"), cache)
+	})
+	return mux
+}
+
+// serveHealth tells a load balancer the process is up.
+func serveHealth(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintln(w, "ok")
+}
+
+// serveWeb serves a file of the web directory, or one of go-app's files
+// that change with the version (app.js and friends live beside the wasm).
+func (s *Site) serveWeb(w http.ResponseWriter, r *http.Request, file, cache string) {
+	a := s.assets["web/"+file]
+	if a == nil && versionedRoots["/"+file] {
+		a = s.assets[file]
+	}
+	if a == nil {
+		s.serveNotFound(w, r)
+		return
+	}
+	a.serve(w, r, cache)
+}
+
+// servePage serves the page prerendered for the request's query string.
+func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
+	a, code := s.pages.page(r)
+	if a == nil {
+		if r.Context().Err() != nil {
+			return // the client is gone: nobody to answer
+		}
+		log.Printf("prerendering %q failed with status %d", r.URL.RequestURI(), code)
+		s.serveNotFound(w, r)
+		return
+	}
+	a.serve(w, r, cacheRevalidate)
+}
+
+// serveNotFound answers 404 with a page of our own.
+func (s *Site) serveNotFound(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		w.Write(s.notFound)
+	}
+}
+
+// notFoundPage is a small page of our own: go-app's default is a bare
+// "404 page not found" in plain text.
+func notFoundPage(prefix, css string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Not found · backendgrid</title>
+<link rel="stylesheet" href="%s">
+</head>
+<body>
+<main class="bg-page bg-notfound">
+<h1>Page not found</h1>
+<p>There is nothing at this address. The comparison grid is on the <a href="%s">home page</a>.</p>
+</main>
+</body>
+</html>
+`, html.EscapeString(css), html.EscapeString(prefix))
+	return b.Bytes()
+}
