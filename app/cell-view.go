@@ -108,21 +108,22 @@ func matchedAliases(it *data.Item, marks grid.Marks) string {
 	return `<span class="bg-also">also ` + strings.Join(parts, ", ") + `</span>`
 }
 
-// hiddenMatches shows matches found in columns that are not on screen, so
+// hiddenMatches shows matches found where the row does not show them:
+// in columns that are not on screen, and in notes (folded away), so that
 // every result says why it is there.
 func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, marks grid.Marks) string {
-	var parts []string
+	var parts, notes []string
 	for _, fm := range marks {
 		f, m := fm.Field, fm.Spans
-		if f.Column == grid.NameField || f.Column == grid.AliasField || len(m) == 0 {
-			continue
+		switch {
+		case f.Column == grid.NameField || f.Column == grid.AliasField || len(m) == 0:
+		case f.Note:
+			notes = append(notes, f.Column)
+		case !slices.ContainsFunc(visible, func(c *data.Column) bool { return c.ID == f.Column }):
+			parts = append(parts, f.Column)
 		}
-		if slices.ContainsFunc(visible, func(c *data.Column) bool { return c.ID == f.Column }) {
-			continue
-		}
-		parts = append(parts, f.Column)
 	}
-	if len(parts) == 0 {
+	if len(parts)+len(notes) == 0 {
 		return ""
 	}
 	slices.Sort(parts)
@@ -142,6 +143,14 @@ func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, mar
 		} else {
 			b.WriteString(markedHTML(grid.SearchText(col, cell), marks.Of(grid.Field{Column: id})))
 		}
+	}
+	for i, id := range notes {
+		if i > 0 || len(parts) > 0 {
+			b.WriteString("; ")
+		}
+		text, spans := grid.Snippet(it.Cells[id].Note, marks.Of(grid.Field{Column: id, Note: true}))
+		b.WriteString(html.EscapeString("Note on " + cat.Column(id).Label + ": "))
+		b.WriteString(markedHTML(text, spans))
 	}
 	b.WriteString(`</span>`)
 	return b.String()

@@ -192,3 +192,33 @@ func removeCriterion(column string) change {
 func hideUnfit(hide bool) change {
 	return to(func(s grid.State) grid.State { return s.WithHideUnfit(hide) })
 }
+
+// takeAsked turns what the search understood into a filter (facet
+// values) or a must-have (a support column), and takes its words out of
+// the search: "python orm" becomes Language = Python and "orm".
+func takeAsked(cat *data.Catalog, a grid.Asked) change {
+	return to(func(s grid.State) grid.State {
+		s = s.WithQuery(a.Rest)
+		if a.Values == nil {
+			return s.SetCriterion(grid.Criterion{Column: a.Column.ID, Values: []string{data.SupportLevels[a.Level]}}, true)
+		}
+		for _, v := range a.Values {
+			if !s.Selected(a.Column.ID, v) {
+				s = s.Toggle(cat, a.Column.ID, v)
+			}
+		}
+		return s
+	})
+}
+
+// showRelated replaces a search for something the catalog lacks with the
+// items that share one of its values: FastAPI's Python frameworks.
+func showRelated(cat *data.Catalog, query string, r grid.Related) change {
+	return to(func(s grid.State) grid.State {
+		s = s.WithQuery(query)
+		if !s.Selected(r.Column.ID, r.Value) {
+			s = s.Toggle(cat, r.Column.ID, r.Value)
+		}
+		return s
+	})
+}

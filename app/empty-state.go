@@ -2,6 +2,7 @@ package ui
 
 import (
 	"backendgrid/app/grid"
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -22,12 +23,22 @@ type emptyState struct {
 	Noun data.Noun
 	// Unfit counts the items hidden for missing a must-have.
 	Unfit int
+	// Absent say what the search named that the catalog lacks.
+	Absent []absentNote
+	// Catalog resolves related values.
+	Catalog *data.Catalog
 	// Ctl is the page, whose search and filters the buttons clear.
 	Ctl controller
 }
 
 func (e *emptyState) showUnfit(ctx app.Context, ev app.Event) {
 	e.Ctl.set(ctx, hideUnfit(false))
+}
+
+func (e *emptyState) showRelated(r relatedNote) app.EventHandler {
+	return func(ctx app.Context, ev app.Event) {
+		e.Ctl.set(ctx, showRelated(e.Catalog, r.Query, r.Related))
+	}
 }
 
 func (e *emptyState) clearSearch(ctx app.Context, ev app.Event) {
@@ -54,9 +65,26 @@ func (e *emptyState) Render() app.UI {
 	if e.Unfit > 0 {
 		why += " " + e.Noun.Of(e.Unfit) + " that miss a must-have " + isAre(e.Unfit) + " hidden."
 	}
+	if len(e.Absent) > 0 {
+		why = ""
+	}
 	return app.Div().Class("bg-empty").Body(
 		app.Elem("h2").Textf("No %s match", e.Noun.Many),
-		app.P().Text(why),
+		app.Range(e.Absent).Slice(func(i int) app.UI {
+			n := e.Absent[i]
+			return app.Div().Class("bg-absent").Body(
+				app.P().Text(n.Text),
+				app.Range(n.Related).Slice(func(j int) app.UI {
+					r := n.Related[j]
+					return app.P().Body(
+						app.Text(r.Text+" "),
+						app.Button().Type("button").Class("bg-secondary").ID(fmt.Sprintf("related-%d-%d", i, j)).
+							Text(r.Button).OnClick(e.showRelated(r), app.EventScope(r.Query, r.Related.Column.ID, r.Related.Value)),
+					)
+				}),
+			)
+		}),
+		app.If(why != "", func() app.UI { return app.P().Text(why) }),
 		app.Div().Class("bg-empty-actions").Body(
 			app.If(e.Unfit > 0, func() app.UI {
 				return app.Button().Type("button").ID("empty-show-unfit").Text("Show those that miss a must-have").OnClick(e.showUnfit)
@@ -93,4 +121,57 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// absentNote says plainly that the catalog lacks something the search
+// named, and offers the items related to it.
+type absentNote struct {
+	// Text is the sentence: "FastAPI is not in this catalog."
+	Text string
+	// Related are the items that share one of its values.
+	Related []relatedNote
+}
+
+// relatedNote is a group of items related to what the catalog lacks.
+type relatedNote struct {
+	// Text names them: "Here with Language Python: Django, Flask."
+	Text string
+	// Button is the label of the button that shows them.
+	Button string
+	// Query is the search once they are shown: without the absent term.
+	Query   string
+	Related grid.Related
+}
+
+// absentNotes words what the search named that no item has.
+func absentNotes(cat *data.Catalog, absent []grid.Absent) []absentNote {
+	var out []absentNote
+	for _, a := range absent {
+		n := absentNote{Text: a.Name + " is not in this catalog."}
+		if a.Column != nil {
+			n.Text = fmt.Sprintf("No %s here has %s %s.", cat.Noun.One, a.Column.Label, a.Name)
+		}
+		for _, r := range a.Related {
+			var names []string
+			for _, i := range r.Items {
+				names = append(names, cat.Items[i].Name)
+			}
+			n.Related = append(n.Related, relatedNote{
+				Text:    fmt.Sprintf("%s with %s %s here: %s.", capitalize(cat.Noun.Many), r.Column.Label, r.Value, strings.Join(names, ", ")),
+				Button:  fmt.Sprintf("Show the %s %s", r.Value, cat.Noun.Many),
+				Query:   a.Rest,
+				Related: r,
+			})
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// capitalize upper-cases the first letter.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

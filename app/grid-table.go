@@ -30,6 +30,9 @@ type gridTable struct {
 	State grid.State
 	// Catalog resolves column ids of matches in hidden columns.
 	Catalog *data.Catalog
+	// Asked are the attributes the search named: their cells are marked
+	// and each row says how it has them.
+	Asked []grid.Asked
 	// Ctl is the page: sorting and picking change its State.
 	Ctl controller
 
@@ -125,7 +128,7 @@ func (g *gridTable) html() string {
 		b.WriteString(`<th scope="col" class="bg-col-fit">Fit</th>`)
 	}
 	for _, col := range g.Columns {
-		g.header(&b, col.ID, col.Label, "bg-col-"+string(col.Type))
+		g.header(&b, col.ID, col.Label, "bg-col-"+string(col.Type)+g.askedClass(col))
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	for _, r := range g.Rows {
@@ -176,6 +179,9 @@ func (g *gridTable) row(b *strings.Builder, r grid.Row) {
 	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks.Of(grid.Field{Column: grid.NameField})))
 	b.WriteString(matchedAliases(it, r.Marks))
 	b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
+	for _, why := range grid.Why(it, g.Asked) {
+		b.WriteString(`<span class="bg-why">` + html.EscapeString(why) + `</span>`)
+	}
 	b.WriteString(`</div></div></th>`)
 	if r.Fit != nil {
 		class := "bg-fit-yes"
@@ -186,7 +192,7 @@ func (g *gridTable) row(b *strings.Builder, r grid.Row) {
 			`</span><p class="bg-fit-why">` + html.EscapeString(r.Fit.Explanation) + `</p></td>`)
 	}
 	for _, col := range g.Columns {
-		b.WriteString(`<td class="bg-col-` + string(col.Type) + `">`)
+		b.WriteString(`<td class="bg-col-` + string(col.Type) + g.askedClass(col) + `">`)
 		b.WriteString(cellHTML(col, it, it.Cells[col.ID], r.Marks))
 		b.WriteString(`</td>`)
 	}
@@ -202,4 +208,14 @@ func nameLinkHTML(it *data.Item, website *data.Cell, marks []grid.Span) string {
 	}
 	return `<a class="bg-name" href="` + html.EscapeString(website.Text()) + `" target="_blank" rel="noopener" title="` +
 		html.EscapeString(it.Name+" website (opens in a new tab)") + `">` + name + `</a>`
+}
+
+// askedClass marks the cells of a column the search asked about.
+func (g *gridTable) askedClass(col *data.Column) string {
+	for _, a := range g.Asked {
+		if a.Column == col {
+			return " bg-asked"
+		}
+	}
+	return ""
 }

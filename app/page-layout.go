@@ -2,6 +2,8 @@ package ui
 
 import (
 	"backendgrid/app/grid"
+	"backendgrid/data"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -83,8 +85,9 @@ func (p *Page) renderGrid() app.UI {
 					Noun:      cat.Noun,
 					Query:     st.Query,
 					Corrected: res.Corrected,
-					SortedBy:  st.SortLabel(cat),
+					SortedBy:  sortedBy(cat, st, res),
 				},
+				&searchOffers{Asked: res.Asked, Catalog: cat, Ctl: p},
 				&choosePanel{
 					Catalog:   cat,
 					Need:      st.Need,
@@ -102,9 +105,9 @@ func (p *Page) renderGrid() app.UI {
 					Ctl:            p,
 				},
 				app.If(len(res.Rows) == 0, func() app.UI {
-					return &emptyState{Query: st.Query, Filters: filterSummary(res.Facets), Noun: cat.Noun, Unfit: res.Unfit, Ctl: p}
+					return &emptyState{Query: st.Query, Filters: filterSummary(res.Facets), Noun: cat.Noun, Unfit: res.Unfit, Absent: absentNotes(cat, res.Absent), Catalog: cat, Ctl: p}
 				}).Else(func() app.UI {
-					return &gridTable{Rows: res.Rows[:min(len(res.Rows), p.limit())], Columns: res.Columns, State: st, Catalog: cat, Ctl: p}
+					return &gridTable{Rows: res.Rows[:min(len(res.Rows), p.limit())], Columns: res.Columns, State: st, Catalog: cat, Asked: res.Asked, Ctl: p}
 				}),
 				app.If(len(res.Rows) > p.limit(), func() app.UI {
 					return &showMore{Shown: p.limit(), Total: len(res.Rows), Step: rowsPerPage, Ctl: p}
@@ -127,4 +130,22 @@ func resultsClass(picks bool) string {
 		return "bg-results has-picks"
 	}
 	return "bg-results"
+}
+
+// sortedBy says how the rows are ordered: by the State's sort, or, when the
+// search asks about support columns, by that support, best first.
+func sortedBy(cat *data.Catalog, st grid.State, res grid.Result) string {
+	if st.Sort.Column != "" || st.Choosing() {
+		return st.SortLabel(cat)
+	}
+	var cols []string
+	for _, a := range res.Asked {
+		if a.Values == nil {
+			cols = append(cols, a.Column.Label)
+		}
+	}
+	if len(cols) == 0 {
+		return st.SortLabel(cat)
+	}
+	return strings.Join(cols, " and ") + " support, best first"
 }

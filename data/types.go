@@ -27,6 +27,8 @@ type Catalog struct {
 	Columns []*Column `json:"columns"`
 	// Items are the compared things, in file order.
 	Items []*Item `json:"items"`
+	// Others are things readers search for that the catalog leaves out.
+	Others []*Other `json:"others,omitempty"`
 
 	// Filled by decoding: the file's name, lookups by id, and each facet's
 	// values.
@@ -124,6 +126,32 @@ type Column struct {
 	Description string `json:"description"`
 	// Values are the allowed values of an enum column, in sort order.
 	Values []string `json:"values,omitempty"`
+	// Synonyms are other words readers use for a support column
+	// ("websocket" for real-time): searching one ranks the items by the
+	// column. The id and the label count without being listed.
+	Synonyms []string `json:"synonyms,omitempty"`
+	// ValueSynonyms are other words for a facet column's values ("js"
+	// for JavaScript): searching one matches the items with the value, as
+	// ticking it would.
+	ValueSynonyms map[string][]string `json:"valueSynonyms,omitempty"`
+	// OtherValues are values of a facet column that readers search for
+	// but no item has (a language none of the items uses): search then
+	// says so instead of guessing.
+	OtherValues []string `json:"otherValues,omitempty"`
+}
+
+// Other is something readers search for that the catalog does not cover
+// (a framework it leaves out): search says so, and suggests the items
+// that share its facet values.
+type Other struct {
+	// Name is its name.
+	Name string `json:"name"`
+	// Aliases are other names people search for.
+	Aliases []string `json:"aliases,omitempty"`
+	// Values are its values in facet columns, by column id.
+	Values map[string][]string `json:"values"`
+	// Source is the official URL that supports the values.
+	Source string `json:"source"`
 }
 
 // Item is one compared thing: a row of the grid.

@@ -55,6 +55,13 @@ func (c *Catalog) Validate() error {
 		}
 	}
 
+	for _, col := range c.Columns {
+		errs = append(errs, c.validateVocabulary(col)...)
+	}
+	for i, o := range c.Others {
+		errs = append(errs, c.validateOther(i, o)...)
+	}
+
 	seenItems := map[string]bool{}
 	for i, it := range c.Items {
 		if !idPattern.MatchString(it.ID) {
@@ -191,4 +198,87 @@ func (cell *Cell) check(col *Column) error {
 		}
 	}
 	return nil
+}
+
+// validateVocabulary checks what a column adds to search's vocabulary:
+// synonyms for a support column, and for a list or enum facet the values'
+// synonyms and the values no item has.
+func (c *Catalog) validateVocabulary(col *Column) []error {
+	var errs []error
+	fail := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("column %q: "+format, append([]any{col.ID}, args...)...))
+	}
+	if len(col.Synonyms) > 0 && col.Type != Support {
+		fail("synonyms: only support columns take synonyms (values take valueSynonyms)")
+	}
+	for _, s := range col.Synonyms {
+		if strings.TrimSpace(s) == "" {
+			fail("synonyms: empty synonym")
+		}
+	}
+	valued := col.Facet && (col.Type == List || col.Type == Enum)
+	if !valued && (len(col.ValueSynonyms) > 0 || len(col.OtherValues) > 0) {
+		fail("valueSynonyms and otherValues: only list and enum facets take them")
+		return errs
+	}
+	known := c.FacetValues(col)
+	for _, v := range col.OtherValues {
+		if err := checkFacetValue(v); err != nil {
+			fail("otherValues: %w", err)
+		}
+		if slices.Contains(known, v) {
+			fail("otherValues: %q is a value an item has", v)
+		}
+	}
+	for v, syns := range col.ValueSynonyms {
+		if !slices.Contains(known, v) && !slices.Contains(col.OtherValues, v) {
+			fail("valueSynonyms: %q is not a value of the column", v)
+		}
+		for _, s := range syns {
+			if strings.TrimSpace(s) == "" {
+				fail("valueSynonyms: %q has an empty synonym", v)
+			}
+		}
+	}
+	return errs
+}
+
+// validateOther checks an entry of others: a name, facet values the
+// column knows (its items' or its otherValues), and a source.
+func (c *Catalog) validateOther(i int, o *Other) []error {
+	var errs []error
+	if o == nil {
+		return []error{fmt.Errorf("others[%d]: must be an object", i)}
+	}
+	fail := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("others[%d] %q: "+format, append([]any{i, o.Name}, args...)...))
+	}
+	if strings.TrimSpace(o.Name) == "" {
+		fail("name: must not be empty")
+	}
+	for j, a := range o.Aliases {
+		if strings.TrimSpace(a) == "" {
+			fail("aliases[%d]: must not be empty", j)
+		}
+	}
+	if err := checkURL(o.Source); err != nil {
+		fail("source: %w", err)
+	}
+	if len(o.Values) == 0 {
+		fail("values: at least one facet value is needed to relate it to the items")
+	}
+	for id, vals := range o.Values {
+		col := c.Column(id)
+		if col == nil || !col.Facet || (col.Type != List && col.Type != Enum) {
+			fail("values.%s: not a list or enum facet column", id)
+			continue
+		}
+		known := c.FacetValues(col)
+		for _, v := range vals {
+			if !slices.Contains(known, v) && !slices.Contains(col.OtherValues, v) {
+				fail("values.%s: %q is neither a value of the column nor one of its otherValues", id, v)
+			}
+		}
+	}
+	return errs
 }

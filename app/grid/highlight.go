@@ -106,3 +106,43 @@ func Segments(text string, marks []Span) []Segment {
 	}
 	return out
 }
+
+// snippetLen is about how many bytes of a long text a snippet keeps.
+const snippetLen = 90
+
+// Snippet cuts a long text down to the part around its first marked span,
+// on word boundaries, with "…" where it cut, and moves the spans with it.
+func Snippet(text string, marks []Span) (string, []Span) {
+	if len(text) <= snippetLen || len(marks) == 0 {
+		return text, marks
+	}
+	first := marks[0]
+	start := max(0, first.Start-snippetLen/3)
+	end := min(len(text), start+snippetLen)
+	for start > 0 && !isSpace(text[start-1]) {
+		start++
+		if start >= first.Start {
+			start = first.Start
+			break
+		}
+	}
+	for end < len(text) && !isSpace(text[end]) {
+		end++
+	}
+	prefix, suffix := "", ""
+	if start > 0 {
+		prefix = "…"
+	}
+	if end < len(text) {
+		suffix = "…"
+	}
+	var moved []Span
+	for _, s := range marks {
+		if s.Start >= start && s.End <= end {
+			moved = append(moved, Span{s.Start - start + len(prefix), s.End - start + len(prefix)})
+		}
+	}
+	return prefix + text[start:end] + suffix, moved
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }

@@ -1,13 +1,12 @@
 package grid
 
 import (
+	"backendgrid/data"
 	"backendgrid/data/fixture"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The searches the issue names, on the real catalog: the wanted item must
@@ -21,7 +20,7 @@ func TestSearchRanking(t *testing.T) {
 	}{
 		{"rails", "rails", false},
 		{"rials", "rails", true},
-		{"sprng", "spring-boot", false},
+		{"sprng", "spring-boot", true},
 		{"aspnet", "aspnet-core", false},
 		{"nest", "nestjs", false},
 		{"RoR", "rails", false},
@@ -99,7 +98,7 @@ func TestSearchHighlights(t *testing.T) {
 		{"list element", "python", "gamma", Field{Column: "language"}, "[Python]"},
 		{"support detail", "alphaorm", "alpha", Field{Column: "orm"}, "[AlphaORM]"},
 		{"hidden text column", "hopper", "beta", Field{Column: "creator"}, "Grace [Hopper]"},
-		{"subsequence", "gma", "gamma", Field{Column: NameField}, "[G]a[m]m[a]"},
+		{"typo, the corrected word", "gamam", "gamma", Field{Column: NameField}, "[Gamma]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +107,7 @@ func TestSearchHighlights(t *testing.T) {
 				if r.Item.ID != tt.item {
 					continue
 				}
-				text := fieldText(r, tt.field)
+				text := fieldText(ix.Catalog, r, tt.field)
 				if got := bracket(text, r.Marks.Of(tt.field)); got != tt.want {
 					t.Errorf("%q in %s = %q, want %q", tt.query, tt.field.Column, got, tt.want)
 				}
@@ -149,18 +148,6 @@ func TestMergeSpans(t *testing.T) {
 	}
 }
 
-func TestTypoVariants(t *testing.T) {
-	got := typoVariants("rials")
-	for _, want := range []string{"rails", "irals", "rails", "ials", "rals"} {
-		if !contains(got, want) {
-			t.Errorf("variants of rials = %v, missing %q", got, want)
-		}
-	}
-	if got := typoVariants("ab"); !reflect.DeepEqual(got, []string{"ba"}) {
-		t.Errorf("short terms only swap: %v", got)
-	}
-}
-
 func TestTermsAreBounded(t *testing.T) {
 	terms := Terms(strings.Repeat("abc ", 20) + strings.Repeat("z", 100))
 	if len(terms) != maxTerms {
@@ -171,7 +158,8 @@ func TestTermsAreBounded(t *testing.T) {
 	}
 }
 
-func fieldText(r Row, f Field) string {
+// fieldText is the text of a field that marks index into.
+func fieldText(cat *data.Catalog, r Row, f Field) string {
 	it := r.Item
 	switch f.Column {
 	case NameField:
@@ -179,14 +167,14 @@ func fieldText(r Row, f Field) string {
 	case AliasField:
 		return it.Aliases[f.Elem]
 	}
-	cell := it.Cells[f.Column]
-	if l := cell.List(); len(l) > 1 || f.Elem > 0 {
-		return l[f.Elem]
+	col, cell := cat.Column(f.Column), it.Cells[f.Column]
+	switch {
+	case f.Note:
+		return cell.Note
+	case col.Type == data.List:
+		return cell.List()[f.Elem]
 	}
-	if cell.Detail != "" {
-		return cell.Detail
-	}
-	return cell.Text()
+	return SearchText(col, cell)
 }
 
 // bracket renders segments as text with [marked] parts.
@@ -241,61 +229,42 @@ func TestTypoHighlightsOneVariant(t *testing.T) {
 	}
 }
 
-// TestWordStartASCII checks the ASCII shortcut of wordStart against the
-// rune rules it stands for, on every pair of ASCII characters.
-func TestWordStartASCII(t *testing.T) {
-	want := func(prev, cur rune) bool {
-		if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-			return true
-		}
-		return unicode.IsLower(prev) && unicode.IsUpper(cur)
-	}
-	for p := rune(0); p < utf8.RuneSelf; p++ {
-		for c := rune(0); c < utf8.RuneSelf; c++ {
-			s := string([]rune{p, c})
-			if got := wordStart(s, 1); got != want(p, c) {
-				t.Errorf("wordStart(%q, 1) = %v, want %v", s, got, want(p, c))
-			}
-		}
-	}
-	// Non-ASCII on either side takes the rune path.
-	for _, tc := range []struct {
-		s    string
-		i    int
-		want bool
-	}{
-		{"éA", 2, true}, {"aÉ", 1, true}, {"é-", 2, false}, {"-é", 1, true},
-	} {
-		if got := wordStart(tc.s, tc.i); got != tc.want {
-			t.Errorf("wordStart(%q, %d) = %v, want %v", tc.s, tc.i, got, tc.want)
-		}
-	}
-}
-
-// TestTypoCorrectionPicksTheBestVariant checks typo correction against its
-// definition: an item that matches no exact term gets the score of its
-// best-scoring one-edit variant (the first on ties) less typoPenalty, and
-// that variant's highlights only.
-func TestTypoCorrectionPicksTheBestVariant(t *testing.T) {
+// TestTypoCorrectionGoesToIndexWords: typos of the items' words (two
+// letters swapped) are corrected to words of the index only, and the item
+// the word came from is among the results.
+func TestTypoCorrectionGoesToIndexWords(t *testing.T) {
 	ix := NewIndex(fixture.Synthetic(t, 400, 3))
-	// Typos of the items' words: two letters swapped. Those that still
-	// match as typed are not typos here.
 	seen := map[string]bool{}
 	tested := 0
-	for _, it := range ix.Catalog.Items {
+	for i, it := range ix.Catalog.Items {
 		for _, w := range strings.Fields(strings.ToLower(it.Name)) {
-			if len(w) < 5 || !isASCII(w) {
+			if len(w) < 5 || squash(w) != w {
 				continue
 			}
 			term := w[:1] + w[2:3] + w[1:2] + w[3:]
-			if seen[term] {
+			if seen[term] || ix.dict.find(term) >= 0 {
 				continue
 			}
 			seen[term] = true
-			if got := ix.Search(term); len(got.Corrected) == 1 {
-				checkTypo(t, ix, term, got)
-				tested++
+			terms := ix.understand(term)
+			if len(terms) != 1 || terms[0].kind != textTerm {
+				continue
 			}
+			got := ix.Search(term)
+			if len(got.Corrected) != 1 {
+				t.Errorf("%q (from %q): corrected %v", term, w, got.Corrected)
+				continue
+			}
+			fixed, _ := ix.correct(&terms[0])
+			for _, f := range strings.Fields(fixed) {
+				if ix.dict.find(f) < 0 {
+					t.Errorf("%q was corrected to %q, which is not a word of the index", term, f)
+				}
+			}
+			if !got.Hits[i].Matched {
+				t.Errorf("%q (from %q in %s): %s is not among the results", term, w, it.Name, it.ID)
+			}
+			tested++
 		}
 	}
 	if tested < 5 {
@@ -304,32 +273,49 @@ func TestTypoCorrectionPicksTheBestVariant(t *testing.T) {
 	t.Logf("%d typos tested", tested)
 }
 
-func checkTypo(t *testing.T, ix *Index, term string, got SearchResult) {
-	t.Helper()
-	want := make([]Hit, ix.n)
-	for i := range want {
-		want[i].Score = noMatch
-	}
-	for _, v := range typoVariants(term) {
-		res := ix.Search(v)
-		if len(res.Corrected) > 0 || res.matches == 0 {
-			continue // correct skips variants that match nothing
-		}
+// TestShortTermsMatchWholeWordStarts: a term of one to three letters
+// matches only where a word starts with it, never letters inside a word or
+// scattered through it.
+func TestShortTermsMatchWholeWordStarts(t *testing.T) {
+	ix := real(t)
+	for _, term := range []string{"ang", "ngo", "ails", "rai", "go", "jj", "zq", "gma", "spb", "a", "e", "sc"} {
+		res := ix.Search(term)
 		for i, h := range res.Hits {
-			if h.Matched && h.Score-typoPenalty > want[i].Score {
-				want[i] = Hit{Matched: true, Score: h.Score - typoPenalty, Marks: h.Marks}
+			if !h.Matched {
+				continue
+			}
+			for _, fm := range h.Marks {
+				text := fieldText(ix.Catalog, Row{Item: ix.Catalog.Items[i]}, fm.Field)
+				for _, sp := range fm.Spans {
+					if sp.Start > 0 && wordRune(rune(text[sp.Start-1])) && !camelStart(text, sp.Start) {
+						t.Errorf("%q marks %q inside a word of %s", term, text[sp.Start:sp.End], ix.Catalog.Items[i].ID)
+					}
+				}
 			}
 		}
 	}
-	for i := range want {
-		if !want[i].Matched {
-			want[i] = Hit{}
-		}
-		if !reflect.DeepEqual(got.Hits[i], want[i]) {
-			t.Errorf("%q, item %s: got %+v, want %+v", term, ix.Catalog.Items[i].ID, got.Hits[i], want[i])
-			break
+	for _, term := range []string{"ngo", "ails", "go", "jj", "zq", "gma", "spb", "ils", "ask", "ngul"} {
+		if rows := View(ix, State{Query: term}).Rows; len(rows) > 0 {
+			t.Errorf("%q matches %v, want nothing", term, ids(rows))
 		}
 	}
+}
+
+// camelStart reports whether byte i of s starts a camel-case part.
+func camelStart(s string, i int) bool {
+	for _, p := range camelParts(s[:wordEnd(s, i)]) {
+		if p == i {
+			return true
+		}
+	}
+	return false
+}
+
+func wordEnd(s string, i int) int {
+	for i < len(s) && wordRune(rune(s[i])) {
+		i++
+	}
+	return i
 }
 
 // TestSearchFieldNamesAreReserved: search names an item's name and aliases

@@ -2,6 +2,7 @@ package grid
 
 import (
 	"slices"
+	"strings"
 
 	"backendgrid/data"
 )
@@ -18,6 +19,11 @@ type Result struct {
 	Facets []Facet
 	// Corrected lists search terms that only matched after a typo fix.
 	Corrected []string
+	// Asked are the attributes the search named: their columns come
+	// first among the visible ones, and each row says how it has them.
+	Asked []Asked
+	// Absent are the things the search named that no item has.
+	Absent []Absent
 	// Unfit counts the rows hidden for missing a must-have.
 	Unfit int
 }
@@ -64,8 +70,10 @@ func View(ix *Index, s State) Result {
 	found := ix.Search(s.Query)
 	res := Result{
 		Total:     len(cat.Items),
-		Columns:   s.VisibleColumns(cat),
+		Columns:   askedFirst(s.VisibleColumns(cat), found.Asked),
 		Corrected: found.Corrected,
+		Asked:     found.Asked,
+		Absent:    found.Absent,
 	}
 
 	fx := &ix.facets
@@ -240,6 +248,36 @@ func (fx *facetIndex) passes(selected []bool, f, p int) bool {
 	return false
 }
 
+// of is the facet number of column id, or -1.
+func (fx *facetIndex) of(id string) int {
+	for f, c := range fx.cols {
+		if c.ID == id {
+			return f
+		}
+	}
+	return -1
+}
+
+// valueIndex is the number of value in facet f, or -1.
+func (fx *facetIndex) valueIndex(f int, value string) int {
+	for v, x := range fx.values[f] {
+		if x == value {
+			return v
+		}
+	}
+	return -1
+}
+
+// has reports whether the item at position p has value v of facet f.
+func (fx *facetIndex) has(f, p, v int) bool {
+	for _, x := range fx.vals[f][fx.off[f][p]:fx.off[f][p+1]] {
+		if int(x) == v {
+			return true
+		}
+	}
+	return false
+}
+
 // count adds the values of facet f of the items at positions ps to
 // counts.
 func (fx *facetIndex) count(counts []int, f int, ps []int32) {
@@ -257,4 +295,51 @@ func valueLabel(col *data.Column, v string) string {
 		return data.SupportLabel(v)
 	}
 	return v
+}
+
+// askedFirst puts the columns a search asks about first, shown even when
+// the view hides them: "orm" is about the ORM column.
+func askedFirst(cols []*data.Column, asked []Asked) []*data.Column {
+	if len(asked) == 0 {
+		return cols
+	}
+	var out []*data.Column
+	for _, a := range asked {
+		if !slices.Contains(out, a.Column) {
+			out = append(out, a.Column)
+		}
+	}
+	for _, c := range cols {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Why says how an item has what the search asked about, one line per
+// attribute: "Real-time: built in (Action Cable)", "Language: Python".
+func Why(it *data.Item, asked []Asked) []string {
+	var out []string
+	for _, a := range asked {
+		cell := it.Cells[a.Column.ID]
+		if a.Values == nil {
+			line := a.Column.Label + ": " + strings.ToLower(data.SupportLabel(cell.Text()))
+			if cell.Detail != "" {
+				line += " (" + cell.Detail + ")"
+			}
+			out = append(out, line)
+			continue
+		}
+		var has []string
+		for _, v := range cell.List() {
+			if slices.Contains(a.Values, v) {
+				has = append(has, v)
+			}
+		}
+		if len(has) > 0 {
+			out = append(out, a.Column.Label+": "+strings.Join(has, ", "))
+		}
+	}
+	return out
 }
