@@ -49,7 +49,7 @@ func main() {
 	var rows, skip, wasmFlags string
 	flag.StringVar(&o.root, "root", "..", "repository root (where `make build` put bin/ and web/)")
 	flag.StringVar(&o.out, "out", "bench-results.md", "report file")
-	flag.IntVar(&o.runs, "runs", 7, "page loads per app, cold and warm (medians need at least 5)")
+	flag.IntVar(&o.runs, "runs", 7, "page loads per app, cold and warm (a 95 % interval of the median needs at least 6)")
 	flag.StringVar(&rows, "rows", "1000,10000", "sizes of the synthetic catalogs for the keystroke benchmark")
 	flag.StringVar(&wasmFlags, "wasmflags", `-trimpath -ldflags="-s -w"`, "go build flags of the wasm (the Makefile passes its WASMFLAGS)")
 	flag.StringVar(&o.chromium, "chromium", harness.ChromiumPath(), "Chromium binary")
