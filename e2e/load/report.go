@@ -22,7 +22,6 @@ type report struct {
 // serverReport is one server's share of the run.
 type serverReport struct {
 	name, note string
-	pid        int
 	idle       memory // just started
 	baseline   memory // after the warm-up
 	warmupPeak memory // the highest reading during the warm-up
