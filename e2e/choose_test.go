@@ -148,3 +148,20 @@ func waitState(t *testing.T, ctx context.Context, fragment string) {
 	t.Helper()
 	waitJS(t, ctx, `(document.getElementById("results") && document.getElementById("results").dataset.state || "").includes(`+strconv.Quote(fragment)+`)`)
 }
+
+// "Make nice-to-have" moves the criterion as it is now, not as it was.
+func TestCriterionSwapUsesTheCurrentCriterion(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?need=orm:built-in")
+	selectOption(t, ctx, "crit-column", "orm")
+	selectOption(t, ctx, "crit-level", "official")
+	waitJS(t, ctx, `!document.getElementById("add-need").disabled`)
+	click(t, ctx, "#add-need")
+	waitJS(t, ctx, `location.search.includes("need=orm:official")`)
+	click(t, ctx, `#crit-orm button.bg-link-button`)
+	waitJS(t, ctx, `location.search.includes("want=")`)
+	if loc := eval[string](t, ctx, `location.search`); !strings.Contains(loc, "want=orm:official") {
+		t.Errorf("after the swap: %s", loc)
+	}
+}

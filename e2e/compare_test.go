@@ -394,3 +394,19 @@ func TestPillsStandOutOnHighlightedRows(t *testing.T) {
 		screenshot(t, ctx, "compare-pills-"+theme+"-1280")
 	}
 }
+
+// A shared comparison link, closed and opened again, opens again (go-app
+// ignores a navigation to the address it last navigated to).
+func TestReopenComparisonFromALink(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?compare=django,flask")
+	click(t, ctx, "#close-compare")
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") === null && document.getElementById("open-compare") !== null`)
+	click(t, ctx, "#open-compare")
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
+	must(t, chromedp.Do(ctx, chromedp.NavigateBack()))
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") === null`)
+	must(t, chromedp.Do(ctx, chromedp.NavigateForward()))
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
+}

@@ -3,30 +3,28 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"backendgrid/e2e/harness"
 	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
 var (
-	root        string          // the repository root (the server's working directory)
-	browserCtx  context.Context // one Chromium for the whole run; each test opens tabs
-	shotDir     string
-	listenRegex = regexp.MustCompile(`serving on (http://\S+)`)
+	root       string            // the repository root (the server's working directory)
+	chrome     *harness.Chromium // one Chromium for the whole run; each test opens tabs
+	browserCtx context.Context   // chrome's context
+	shotDir    string
 )
 
 func TestMain(m *testing.M) {
@@ -40,11 +38,9 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	for _, f := range []string{"bin/backendgrid", "web/app.wasm"} {
-		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
-			fmt.Fprintf(os.Stderr, "e2e: %s is missing: run `make build` first (make test does)\n", f)
-			return 1
-		}
+	if err := harness.CheckBuild(root, harness.Binary, "web/app.wasm"); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: %v (make test does)\n", err)
+		return 1
 	}
 	shotDir = filepath.Join(root, "e2e", "screenshots")
 	if err := os.MkdirAll(shotDir, 0o755); err != nil {
@@ -52,93 +48,42 @@ func run(m *testing.M) int {
 		return 1
 	}
 
-	exe := os.Getenv("CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	var cancelBrowser context.CancelFunc
-	browserCtx, cancelBrowser = chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx, chromedp.Navigate("about:blank")); err != nil {
-		fmt.Fprintf(os.Stderr, "e2e: cannot start Chromium at %s: %v\n", exe, err)
+	chrome, err = harness.StartChromium(harness.ChromiumPath())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
 		return 1
 	}
+	defer chrome.Close()
+	browserCtx = chrome.Ctx
 	return m.Run()
 }
 
 // server is one running backendgrid process.
 type server struct {
-	URL  string
-	cmd  *exec.Cmd
-	logs *strings.Builder
-	mu   *sync.Mutex
+	*harness.Server
 }
 
 // startServer runs bin/backendgrid on a free loopback port with extra flags
 // and stops it when the test ends.
 func startServer(t *testing.T, args ...string) *server {
 	t.Helper()
-	args = append([]string{"-addr", "127.0.0.1:0"}, args...)
-	cmd := exec.Command(filepath.Join(root, "bin", "backendgrid"), args...)
-	cmd.Dir = root
-	stderr, err := cmd.StderrPipe()
+	s, err := harness.StartServer(harness.ServerConfig{Root: root, Args: args, Timeout: 15 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stdout = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &server{cmd: cmd, logs: &strings.Builder{}, mu: &sync.Mutex{}}
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			line := sc.Text()
-			s.mu.Lock()
-			s.logs.WriteString(line + "\n")
-			s.mu.Unlock()
-			if m := listenRegex.FindStringSubmatch(line); m != nil {
-				select {
-				case found <- m[1]:
-				default:
-				}
-			}
-		}
-	}()
 	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
+		s.Kill()
 		if t.Failed() {
-			s.mu.Lock()
-			t.Logf("server log:\n%s", s.logs.String())
-			s.mu.Unlock()
+			t.Logf("server log:\n%s", s.Logs())
 		}
 	})
-	select {
-	case s.URL = <-found:
-	case <-time.After(15 * time.Second):
-		t.Fatal("server did not start within 15s")
-	}
-	return s
+	return &server{s}
 }
 
 // stop kills the server now (the tests use it to take the network away).
 func (s *server) stop(t *testing.T) {
 	t.Helper()
-	_ = s.cmd.Process.Kill()
-	_ = s.cmd.Wait()
+	s.Kill()
 }
 
 // get fetches a path from the server without a browser.
@@ -159,11 +104,9 @@ func (s *server) get(t *testing.T, path string) (*http.Response, string) {
 // newTab opens a fresh tab (own cookies and storage) with a viewport.
 func newTab(t *testing.T, width, height int64) context.Context {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	ctx, cancel, err := chrome.NewTab(width, height, 90*time.Second)
+	must(t, err)
 	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancelTimeout)
-	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, height)))
 	csp := watchCSP(t, ctx)
 	panics := watchPanics(ctx)
 	t.Cleanup(func() {

@@ -10,11 +10,9 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -25,16 +23,16 @@ import (
 // once, the response must still arrive whole, and then the process must
 // log "stopped" and exit with status 0.
 func TestShutdownFinishesSlowResponse(t *testing.T) {
-	p := startProcess(t)
+	p := startServer(t)
 	want, err := os.ReadFile(filepath.Join(root, "web", "app.wasm"))
 	must(t, err)
-	wasmPath := "/web/" + p.version(t) + "/app.wasm"
+	wasmPath := "/web/" + appVersion(t, p.URL) + "/app.wasm"
 
 	// A small receive buffer keeps most of the 8 MB body in the server's
 	// handler rather than in the kernel's socket buffers, so the response
 	// is truly in flight when the signal comes.
-	conn := dialSmallWindow(t, p.addr)
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nAccept-Encoding: identity\r\n\r\n", wasmPath, p.addr)
+	conn := dialSmallWindow(t, p.Addr)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nAccept-Encoding: identity\r\n\r\n", wasmPath, p.Addr)
 	res, err := http.ReadResponse(bufio.NewReaderSize(conn, 4<<10), nil)
 	must(t, err)
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "" || res.ContentLength != int64(len(want)) {
@@ -57,17 +55,17 @@ func TestShutdownFinishesSlowResponse(t *testing.T) {
 	readSlowly(3)
 
 	// The listener accepts before the signal...
-	c, err := net.DialTimeout("tcp", p.addr, 2*time.Second)
+	c, err := net.DialTimeout("tcp", p.Addr, 2*time.Second)
 	must(t, err)
 	c.Close()
 
-	must(t, p.cmd.Process.Signal(syscall.SIGTERM))
-	p.waitLog(t, "shutting down", 10*time.Second)
+	must(t, p.Signal(syscall.SIGTERM))
+	must(t, p.WaitLog("shutting down", 10*time.Second))
 
 	// ...and refuses after it, while the slow response goes on.
 	refused := false
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		c, err := net.DialTimeout("tcp", p.addr, time.Second)
+		c, err := net.DialTimeout("tcp", p.Addr, time.Second)
 		if err == nil {
 			c.Close()
 			continue
@@ -83,7 +81,7 @@ func TestShutdownFinishesSlowResponse(t *testing.T) {
 	}
 
 	readSlowly(5)
-	if p.exited() || strings.Contains(p.logText(), "stopped") {
+	if p.Exited() || strings.Contains(p.Logs(), "stopped") {
 		t.Fatalf("the server stopped with the response in flight (%d of %d bytes read)", len(body), len(want))
 	}
 
@@ -98,109 +96,24 @@ func TestShutdownFinishesSlowResponse(t *testing.T) {
 	conn.Close()
 
 	select {
-	case <-p.done:
+	case <-p.Done():
 	case <-time.After(15 * time.Second):
 		t.Fatal("the server did not exit within 15s of the response's end")
 	}
-	if p.err != nil {
-		t.Fatalf("the server exited with %v; want status 0", p.err)
+	if p.Err() != nil {
+		t.Fatalf("the server exited with %v; want status 0", p.Err())
 	}
-	if !strings.Contains(p.logText(), "stopped") {
+	if !strings.Contains(p.Logs(), "stopped") {
 		t.Fatal(`the server exited without logging "stopped"`)
 	}
 }
 
-// process is a backendgrid run whose end the test watches: unlike
-// startServer's, its output is collected by exec itself, so once Wait
-// returns every line is in.
-type process struct {
-	cmd  *exec.Cmd
-	addr string // host:port
-	out  *lockedBuffer
-	done chan struct{} // closed when the process has exited
-	err  error         // Wait's result, set before done closes
-}
-
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// startProcess runs bin/backendgrid on a free loopback port and kills it
-// when the test ends, if it is still running.
-func startProcess(t *testing.T, args ...string) *process {
-	t.Helper()
-	cmd := exec.Command(filepath.Join(root, "bin", "backendgrid"), append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	cmd.Dir = root
-	p := &process{cmd: cmd, out: &lockedBuffer{}, done: make(chan struct{})}
-	cmd.Stdout, cmd.Stderr = p.out, p.out
-	must(t, cmd.Start())
-	go func() {
-		p.err = cmd.Wait()
-		close(p.done)
-	}()
-	t.Cleanup(func() {
-		if !p.exited() {
-			cmd.Process.Kill()
-			<-p.done
-		}
-		if t.Failed() {
-			t.Logf("server log:\n%s", p.logText())
-		}
-	})
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := listenRegex.FindStringSubmatch(p.logText()); m != nil {
-			p.addr = strings.TrimPrefix(m[1], "http://")
-			return p
-		}
-		if p.exited() {
-			t.Fatalf("the server exited at start: %v", p.err)
-		}
-	}
-	t.Fatal("server did not start within 15s")
-	return nil
-}
-
-func (p *process) exited() bool {
-	select {
-	case <-p.done:
-		return true
-	default:
-		return false
-	}
-}
-
-func (p *process) logText() string { return p.out.String() }
-
-// waitLog waits for a line of the server's log that contains s.
-func (p *process) waitLog(t *testing.T, s string, timeout time.Duration) {
-	t.Helper()
-	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if strings.Contains(p.logText(), s) {
-			return
-		}
-	}
-	t.Fatalf("the server did not log %q within %s", s, timeout)
-}
-
 var wasmVersionRegex = regexp.MustCompile(`src="/web/([^/"]+)/app\.js"`)
 
-// version reads the app version from the page's script addresses.
-func (p *process) version(t *testing.T) string {
+// appVersion reads the app version from the page's script addresses.
+func appVersion(t *testing.T, base string) string {
 	t.Helper()
-	res, err := http.Get("http://" + p.addr + "/")
+	res, err := http.Get(base + "/")
 	must(t, err)
 	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)

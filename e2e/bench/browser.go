@@ -4,13 +4,11 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
+	"backendgrid/e2e/harness"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -23,37 +21,11 @@ var probeJS string
 // chromium is one headless Chromium for the whole run; every measured visit
 // gets a fresh browser context (empty cache, no service worker, no storage).
 type chromium struct {
-	ctx     context.Context
-	cancel  func()
-	version string
+	*harness.Chromium
 }
 
 // The window size of the browser tests, so the numbers describe the same page.
-const viewW, viewH = 1280, 900
-
-func newChromium(exe string) (*chromium, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(viewW, viewH),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	c := &chromium{ctx: ctx, cancel: func() { cancelBrowser(); cancelAlloc() }}
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		c.cancel()
-		return nil, fmt.Errorf("cannot start Chromium at %s: %w", exe, err)
-	}
-	v, err := chromedp.CallBrowser(ctx, browser.GetVersion, cdp.Empty{})
-	if err == nil {
-		c.version = v.Product
-	}
-	return c, nil
-}
+const viewW, viewH = harness.WindowWidth, harness.WindowHeight
 
 // probe says what the in-page probe watches for one app.
 type probe struct {
@@ -74,11 +46,8 @@ var (
 // tab opens a tab in a fresh browser context with the probe installed, and
 // a network recorder. Cancel it to close the tab and drop the context.
 func (c *chromium) tab(p probe, timeout time.Duration) (context.Context, context.CancelFunc, *netRecorder, error) {
-	ctx, cancel := chromedp.NewContext(c.ctx, chromedp.WithNewBrowserContext())
-	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
-	done := func() { cancelTimeout(); cancel() }
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
-		done()
+	ctx, done, err := c.NewTab(viewW, viewH, timeout)
+	if err != nil {
 		return nil, nil, nil, err
 	}
 	cfg, _ := json.Marshal(p)

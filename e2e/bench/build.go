@@ -159,47 +159,54 @@ func (b *builder) variant(name string, catalog []byte) (string, error) {
 	return dir, b.goBuild(dir, filepath.Join(dir, "bin", "backendgrid"), ".", serverBin)
 }
 
-// copySources copies what the program is built from: the root's Go files
-// and module files, and app/, data/ and web/ without build output.
+// copySources copies the module at root to dst: every file of it, whatever
+// its layout (packages move, the server among them), but nothing that is no
+// part of it. skipDir and skipFile say what that is.
 func copySources(root, dst string) error {
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		name := e.Name()
-		switch {
-		case e.IsDir() && (name == "app" || name == "data" || name == "web"):
-			if err := copyTree(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
-				return err
-			}
-		case !e.IsDir() && (strings.HasSuffix(name, ".go") || name == "go.mod" || name == "go.sum"):
-			if err := copyFile(filepath.Join(root, name), filepath.Join(dst, name)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
 		if d.IsDir() {
-			if d.Name() == "testdata" {
+			if rel != "." && skipDir(p, rel) {
 				return filepath.SkipDir
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
-		name := d.Name()
-		if name == "app.wasm" || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if skipFile(d) {
 			return nil
 		}
 		return copyFile(p, filepath.Join(dst, rel))
 	})
+}
+
+// skipDir reports whether the directory p (rel from the module root) is no
+// part of the module's build: hidden ones (.git), nested modules (e2e/, with
+// its own go.mod), node_modules and testdata, and the Makefile's output,
+// bin/ and dist/ at the root.
+func skipDir(p, rel string) bool {
+	name := filepath.Base(rel)
+	if strings.HasPrefix(name, ".") || name == "node_modules" || name == "testdata" {
+		return true
+	}
+	if rel == "bin" || rel == "dist" {
+		return true
+	}
+	_, err := os.Stat(filepath.Join(p, "go.mod"))
+	return err == nil
+}
+
+// skipFile reports whether a file is build output that the variant's build
+// writes anew (app.wasm and the .br and .gz copies of the assets), or a
+// hidden file.
+func skipFile(d fs.DirEntry) bool {
+	name := d.Name()
+	return !d.Type().IsRegular() || strings.HasPrefix(name, ".") || name == "app.wasm" ||
+		strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
 }
 
 func copyFile(src, dst string) error {

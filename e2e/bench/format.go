@@ -9,25 +9,55 @@ import (
 func visibleOf(v visit) float64     { return v.Visible }
 func interactiveOf(v visit) float64 { return v.Interactive }
 
-func medianOf(vs []visit, f func(visit) float64) float64 {
+func values(vs []visit, f func(visit) float64) []float64 {
 	xs := make([]float64, len(vs))
 	for i, v := range vs {
 		xs[i] = f(v)
 	}
-	return median(xs)
+	return xs
 }
 
-// spread is "median (fastest–slowest)".
+// summaryOf is the median of f over the runs, with its interval.
+func summaryOf(vs []visit, f func(visit) float64) summary {
+	return summarize(values(vs, f))
+}
+
+// medianOf is the median of f over the runs.
+func medianOf(vs []visit, f func(visit) float64) float64 {
+	return summaryOf(vs, f).Center
+}
+
+// spread is "median [95 % interval] (fastest–slowest)" in milliseconds,
+// without the range when it is the interval.
 func spread(vs []visit, f func(visit) float64) string {
-	xs := make([]float64, len(vs))
-	for i, v := range vs {
-		xs[i] = f(v)
-	}
+	xs := values(vs, f)
 	if len(xs) == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%s (%s–%s)", ms(median(xs)), msBare(slices.Min(xs)), msBare(slices.Max(xs)))
+	s := summarize(xs)
+	out := msCI(s)
+	// With 6 to 8 runs the interval is the whole range: no need to say it twice.
+	if r := fmt.Sprintf("%s–%s", msBare(slices.Min(xs)), msBare(slices.Max(xs))); s.ci(msBare) != "["+r+"]" {
+		out += " (" + r + ")"
+	}
+	return out
 }
+
+// withCI is "median [95 % interval]", the median alone when the interval's
+// ends read the same, and "median [–]" when there were too few values for
+// an interval.
+func withCI(s summary, f, bare func(float64) string) string {
+	switch {
+	case math.IsNaN(s.Center):
+		return "–"
+	case s.hasCI() && bare(s.Lo) == bare(s.Hi):
+		return f(s.Center)
+	}
+	return f(s.Center) + " " + s.ci(bare)
+}
+
+// msCI is withCI in milliseconds.
+func msCI(s summary) string { return withCI(s, ms, msBare) }
 
 func status(ok bool) string {
 	if ok {

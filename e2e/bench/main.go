@@ -25,6 +25,7 @@ import (
 
 	"backendgrid/data"
 	"backendgrid/data/synthetic"
+	"backendgrid/e2e/harness"
 )
 
 type options struct {
@@ -48,10 +49,10 @@ func main() {
 	var rows, skip, wasmFlags string
 	flag.StringVar(&o.root, "root", "..", "repository root (where `make build` put bin/ and web/)")
 	flag.StringVar(&o.out, "out", "bench-results.md", "report file")
-	flag.IntVar(&o.runs, "runs", 7, "page loads per app, cold and warm (medians need at least 5)")
+	flag.IntVar(&o.runs, "runs", 7, "page loads per app, cold and warm (a 95 % interval of the median needs at least 6)")
 	flag.StringVar(&rows, "rows", "1000,10000", "sizes of the synthetic catalogs for the keystroke benchmark")
 	flag.StringVar(&wasmFlags, "wasmflags", `-trimpath -ldflags="-s -w"`, "go build flags of the wasm (the Makefile passes its WASMFLAGS)")
-	flag.StringVar(&o.chromium, "chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "Chromium binary")
+	flag.StringVar(&o.chromium, "chromium", harness.ChromiumPath(), "Chromium binary")
 	flag.IntVar(&o.benchCount, "count", 3, "go test -count for the View benchmarks (the fastest run is kept)")
 	flag.StringVar(&o.benchTime, "benchtime", "", "go test -benchtime for the View benchmarks")
 	flag.DurationVar(&o.keyBudget, "keybudget", 15*time.Minute, "time allowed for the keystrokes of one catalog")
@@ -80,13 +81,6 @@ func main() {
 	}
 }
 
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
-}
-
 func run(o options) error {
 	root, err := filepath.Abs(o.root)
 	if err != nil {
@@ -96,10 +90,8 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range []string{"bin/backendgrid", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz"} {
-		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
-			return fmt.Errorf("%s is missing: run `make build` first (make bench does)", f)
-		}
+	if err := harness.CheckBuild(root, harness.Binary, "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz"); err != nil {
+		return fmt.Errorf("%w (make bench does)", err)
 	}
 	tmp, err := os.MkdirTemp("", "backendgrid-bench-")
 	if err != nil {
@@ -136,16 +128,18 @@ func run(o options) error {
 
 	var chrome *chromium
 	if !o.skip["loads"] || !o.skip["keys"] {
-		if chrome, err = newChromium(o.chromium); err != nil {
+		c, err := harness.StartChromium(o.chromium)
+		if err != nil {
 			return err
 		}
-		defer chrome.cancel()
-		rep.env.chromium = chrome.version
+		defer c.Close()
+		chrome = &chromium{c}
+		rep.env.chromium = c.Version
 	}
 	base := data.MustLoad()
 
 	if !o.skip["loads"] || !o.skip["keys"] {
-		grid, err := startServer(tmp, "grid", root, filepath.Join(root, "bin", "backendgrid"))
+		grid, err := startServer(tmp, "grid", root, filepath.Join(root, harness.Binary))
 		if err != nil {
 			return err
 		}
@@ -244,7 +238,7 @@ func syntheticKeys(b *builder, chrome *chromium, base *data.Catalog, n int, scri
 	if err != nil {
 		return run, err
 	}
-	srv, err := startServer(b.tmp, fmt.Sprintf("grid-%d", n), dir, filepath.Join(dir, "bin", "backendgrid"))
+	srv, err := startServer(b.tmp, fmt.Sprintf("grid-%d", n), dir, filepath.Join(dir, harness.Binary))
 	if err != nil {
 		return run, err
 	}

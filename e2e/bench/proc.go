@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -9,39 +8,31 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
-)
 
-var listenRegex = regexp.MustCompile(`serving on (http://\S+)`)
+	"backendgrid/e2e/harness"
+)
 
 // server is one running server process (backendgrid or hello) with a
 // byte-counting proxy in front of it.
 type server struct {
-	name  string
-	cmd   *exec.Cmd
-	proxy *proxy
-	mu    sync.Mutex
-	logs  strings.Builder
-	// dead closes when the process exits; exitErr says how.
-	dead     chan struct{}
-	exitErr  error
+	*harness.Server
+	name     string
+	proxy    *proxy
 	stopping atomic.Bool
 }
 
 // URL is where the browser goes: the proxy, so that every byte is counted,
-// service worker traffic included (the page's network events miss it).
+// service worker traffic included (the page's network events miss it). The
+// server's own address is s.Server.URL.
 func (s *server) URL() string { return "http://" + s.proxy.ln.Addr().String() + "/" }
 
-// startServer runs exe in dir with -addr 127.0.0.1:0 and waits for its
-// "serving on" line. The process runs from a copy of exe named after name:
-// on a shared machine other people's scripts stop servers by the name
-// "backendgrid", and a benchmark must not lose its server halfway.
+// startServer runs exe in dir on a free loopback port. The process runs
+// from a copy of exe named after name: on a shared machine other people's
+// scripts stop servers by the name "backendgrid", and a benchmark must not
+// lose its server halfway.
 func startServer(tmp, name, dir, exe string, args ...string) (*server, error) {
 	run := filepath.Join(tmp, "run", "bench-"+name)
 	if err := copyFile(exe, run); err != nil {
@@ -50,58 +41,25 @@ func startServer(tmp, name, dir, exe string, args ...string) (*server, error) {
 	if err := os.Chmod(run, 0o755); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(run, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	cmd.Dir = dir
-	stderr, err := cmd.StderrPipe()
+	hs, err := harness.StartServer(harness.ServerConfig{Name: name, Root: dir, Exe: run, Args: args, Timeout: 2 * time.Minute})
 	if err != nil {
 		return nil, err
 	}
-	cmd.Stdout = io.Discard
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	s := &server{name: name, cmd: cmd, dead: make(chan struct{})}
-	found := make(chan string, 1)
+	s := &server{Server: hs, name: name}
 	go func() {
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			s.mu.Lock()
-			s.logs.WriteString(line + "\n")
-			s.mu.Unlock()
-			if m := listenRegex.FindStringSubmatch(line); m != nil {
-				select {
-				case found <- m[1]:
-				default:
-				}
-			}
-		}
-	}()
-	go func() {
-		s.exitErr = cmd.Wait()
-		close(s.dead)
+		<-s.Done()
 		if !s.stopping.Load() {
-			log.Printf("%s exited while measured (%v); its log:\n%s", name, s.exitErr, s.log())
+			log.Printf("%s exited while measured (%v); its log:\n%s", name, s.Err(), s.Logs())
 		}
 	}()
-	var target string
-	select {
-	case target = <-found:
-	case <-s.dead:
-		return nil, fmt.Errorf("%s exited at start (%v):\n%s", name, s.exitErr, s.log())
-	case <-time.After(2 * time.Minute):
-		s.stop()
-		return nil, fmt.Errorf("%s did not start within 2 minutes:\n%s", name, s.log())
-	}
-	if s.proxy, err = newProxy(strings.TrimPrefix(target, "http://")); err != nil {
+	if s.proxy, err = newProxy(s.Addr); err != nil {
 		s.stop()
 		return nil, err
 	}
 	// A server renders a page on its first request and then serves it from
 	// memory: the cold visits measure a cold browser, not a cold server.
 	start := time.Now()
-	req, _ := http.NewRequest(http.MethodGet, target+"/", nil)
+	req, _ := http.NewRequest(http.MethodGet, s.Server.URL+"/", nil)
 	req.Header.Set("Accept-Encoding", "br, gzip")
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -114,19 +72,12 @@ func startServer(tmp, name, dir, exe string, args ...string) (*server, error) {
 	return s, nil
 }
 
-func (s *server) log() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.logs.String()
-}
-
 func (s *server) stop() {
 	s.stopping.Store(true)
 	if s.proxy != nil {
 		s.proxy.ln.Close()
 	}
-	_ = s.cmd.Process.Kill()
-	<-s.dead
+	s.Kill()
 }
 
 // watch returns a context that ends when ctx does or the server dies, so
@@ -135,8 +86,8 @@ func (s *server) watch(ctx context.Context) (context.Context, context.CancelFunc
 	ctx, cancel := context.WithCancelCause(ctx)
 	go func() {
 		select {
-		case <-s.dead:
-			cancel(fmt.Errorf("%s exited: %v", s.name, s.exitErr))
+		case <-s.Done():
+			cancel(fmt.Errorf("%s exited: %v", s.name, s.Err()))
 		case <-ctx.Done():
 		}
 	}()

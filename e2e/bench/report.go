@@ -65,10 +65,10 @@ func (r *report) targets(w writer) {
 	w("| brotli wasm at most %.2f× the go-app hello floor | %s vs %s: %.3f× | %s |\n", targetFloorRatio, mb(bg), mb(floor), ratio, status(ratio <= targetFloorRatio))
 	w("| brotli wasm under %s (the target; the budget test guards %s) | %s | %s |\n", mb(budget.TargetBrotliWasm), mb(budget.BrotliWasm), mb(bg), status(bg <= budget.TargetBrotliWasm))
 	if len(r.cold[0]) > 0 {
-		cv, wv := medianOf(r.cold[0], visibleOf), medianOf(r.warm[0], visibleOf)
-		w("| grid visible within %d ms (cold / warm, median) | %s / %s | %s |\n", targetVisibleMS, ms(cv), ms(wv), status(cv <= targetVisibleMS && wv <= targetVisibleMS))
-		ci := medianOf(r.cold[0], interactiveOf)
-		w("| interactive within %s cold (median) | %s | %s |\n", ms(targetInteractive), ms(ci), status(ci <= targetInteractive))
+		cv, wv := summaryOf(r.cold[0], visibleOf), summaryOf(r.warm[0], visibleOf)
+		w("| grid visible within %d ms (cold / warm, median [95 %% CI]) | %s / %s | %s |\n", targetVisibleMS, msCI(cv), msCI(wv), status(cv.Center <= targetVisibleMS && wv.Center <= targetVisibleMS))
+		ci := summaryOf(r.cold[0], interactiveOf)
+		w("| interactive within %s cold (median [95 %% CI]) | %s | %s |\n", ms(targetInteractive), msCI(ci), status(ci.Center <= targetInteractive))
 	} else {
 		w("| grid visible within %d ms | not measured | |\n| interactive within %s cold | not measured | |\n", targetVisibleMS, ms(targetInteractive))
 	}
@@ -92,7 +92,7 @@ func (r *report) bytes(w writer) {
 	w("## 1. Bytes\n\n")
 	w("The wasm as built (`make build` for backendgrid; the same flags, the same copy of go-app without its server half (tools/wasmgoapp) and the same precompressor for the floor: a go-app page with one component saying Hello). ")
 	w("The last three size rows build both with go-app as published, for what the copy saves. ")
-	w("A first visit's bytes: the page's own requests as Chromium counts them (headers and encoded bodies), and everything the server sent as the proxy counts it, which adds the service worker's precache. Medians of %d runs.\n\n", r.runs)
+	w("A first visit's bytes: the page's own requests as Chromium counts them (headers and encoded bodies), and everything the server sent as the proxy counts it, which adds the service worker's precache. Medians of %d runs, with the 95 %% confidence interval of the median where the runs differ.\n\n", r.runs)
 	w("| | %s | %s | ratio |\n|---|---|---|---|\n", appNames[0], appNames[1])
 	for i, name := range []string{"app.wasm raw", "app.wasm gzip (level 9)", "app.wasm brotli (level 11)"} {
 		a, h := r.sizes[0][i], r.sizes[1][i]
@@ -121,12 +121,12 @@ func (r *report) bytes(w writer) {
 		if row.warm {
 			src = r.warm
 		}
-		a, h := medianOf(src[0], row.f), medianOf(src[1], row.f)
+		a, h := summaryOf(src[0], row.f), summaryOf(src[1], row.f)
+		f := kb
 		if strings.HasSuffix(row.name, "requests") {
-			w("| %s | %.0f | %.0f | %s |\n", row.name, a, h, ratioText(a, h))
-			continue
+			f = func(x float64) string { return fmt.Sprintf("%.0f", x) }
 		}
-		w("| %s | %s | %s | %s |\n", row.name, kb(a), kb(h), ratioText(a, h))
+		w("| %s | %s | %s | %s |\n", row.name, withCI(a, f, f), withCI(h, f, f), ratioText(a.Center, h.Center))
 	}
 	w("| app.wasm sent as | %s | %s | |\n\n", r.cold[0][0].WasmEncoding, r.cold[1][0].WasmEncoding)
 }
@@ -136,7 +136,7 @@ func (r *report) loads(w writer) {
 		return
 	}
 	w("## 2. Page loads\n\n")
-	w("Milliseconds from the start of the navigation; median of %d runs (fastest–slowest). Cold: a fresh browser context (no cache, no service worker). ", r.runs)
+	w("Milliseconds from the start of the navigation; median of %d runs [its 95 %% confidence interval, from benchmath: distribution-free, so with 6 to 8 runs it spans the fastest to the slowest; – with fewer than 6] (fastest–slowest, where that is wider). Cold: a fresh browser context (no cache, no service worker). ", r.runs)
 	w("Warm: a second navigation in the same context once its service worker is installed. ")
 	w("Visible: the first frame in which the grid's first row (the hello text) is what is on screen at its place. ")
 	w("Interactive: the wasm has mounted (its ready flag) plus the time one typed character takes to change the count (the hello page echoes it).\n\n")
@@ -184,7 +184,8 @@ func (r *report) keystrokes(w writer) {
 	w("The search box gets %d real key events (words typed, then erased with Backspace), one at a time: each key is sent once the app has finished with the previous one. ", len(typingScript()))
 	w("Latency runs from the keydown's event time to the last DOM change the key caused (DOM), and to the end of the frame after it (screen: what the reader sees). ")
 	w("Synthetic catalogs have the real schema and facet values; the app is built on them unchanged. ")
-	w("The floor gets the same keys: its page echoes the input into a paragraph, the least a go-app key can do.\n\n")
+	w("The floor gets the same keys: its page echoes the input into a paragraph, the least a go-app key can do. ")
+	w("p50 is the median with its 95 %% confidence interval (benchmath); p95 is the nearest-rank 95th percentile, a measured key, with no interval (benchmath summarises by the median only).\n\n")
 	w("| catalog | rows | rows in the table | wasm mounted | keys measured | DOM p50 / p95 | screen p50 / p95 | target (screen p95) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, k := range r.keys {
 		target := ""
@@ -199,7 +200,7 @@ func (r *report) keystrokes(w writer) {
 			rows, rendered = "", ""
 		}
 		w("| %s | %s | %s | %s | %d | %s / %s | %s / %s | %s |\n", k.Catalog, rows, rendered, ms(k.Mounted), len(k.Frame),
-			ms(percentile(k.DOM, 50)), ms(percentile(k.DOM, 95)), ms(percentile(k.Frame, 50)), ms(percentile(k.Frame, 95)), target)
+			msCI(summarize(k.DOM)), ms(percentile(k.DOM, 95)), msCI(summarize(k.Frame)), ms(percentile(k.Frame, 95)), target)
 	}
 	w("\n")
 	for _, k := range r.keys {

@@ -5,6 +5,13 @@
 // server) with the same mix for comparison, and writes the results as
 // Markdown.
 //
+// The load itself is vegeta's attacker (github.com/tsenart/vegeta), with
+// its metrics for latency quantiles and bytes; the servers' CPU time and
+// memory are read with gopsutil. What is written here is what no library
+// does: the request mix (mix.go), the byte-for-byte checks of every
+// response against the static export (verify.go), the nginx comparison
+// (stock.go, measure.go) and the report (report.go, markdown.go).
+//
 // It exits non-zero when any request failed, when the server's resident
 // memory peaked more than -max-growth MiB above its warm-up peak or rose by
 // more than that when a burst of new addresses came from 64 connections
@@ -18,6 +25,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -25,6 +34,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"backendgrid/e2e/harness"
 )
 
 // interrupted ends the runs early on Ctrl-C or SIGTERM, so that the
@@ -89,10 +100,8 @@ func run(o options) (*report, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []string{"bin/backendgrid", "web/app.wasm", "web/app.wasm.br"} {
-		if _, err := os.Stat(filepath.Join(root, f)); err != nil {
-			return nil, fmt.Errorf("%s is missing: run `make build` first (make load does)", f)
-		}
+	if err := harness.CheckBuild(root, harness.Binary, "web/app.wasm", "web/app.wasm.br"); err != nil {
+		return nil, fmt.Errorf("%w (make load does)", err)
 	}
 	tmp, err := os.MkdirTemp("", "backendgrid-load-")
 	if err != nil {
@@ -108,7 +117,7 @@ func run(o options) (*report, error) {
 	// version, so the same addresses.
 	const domain = "127.0.0.1"
 	site := filepath.Join(tmp, "site")
-	exp := exec.Command(filepath.Join(root, "bin", "backendgrid"), "-static", site, "-prefix", "/", "-domain", domain)
+	exp := exec.Command(filepath.Join(root, harness.Binary), "-static", site, "-prefix", "/", "-domain", domain)
 	exp.Dir = root
 	if out, err := exp.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("static export: %v\n%s", err, out)
@@ -131,7 +140,7 @@ func run(o options) (*report, error) {
 		rep.failures = append(rep.failures, "the run broke off: "+err.Error())
 	}
 	rep.loadAfter = loadavg()
-	rep.generatorHWM = selfHWM()
+	rep.generatorHWM = readHWM(os.Getpid())
 	rep.judge()
 	return rep, nil
 }
@@ -141,18 +150,39 @@ func run(o options) (*report, error) {
 func preflight(base string, m *mix, files expected) error {
 	c := newClient(1)
 	defer c.close()
-	v := &verifier{files: files, mix: m, buf: make([]byte, 32<<10), sampleBody: true}
+	chk := &checker{files: files, mix: m}
 	for _, g := range m.groups {
 		for i, t := range g.targets {
 			if i == 3 && g.class == classLongTail {
 				break
 			}
-			if _, kind, detail := v.do(c.http, base, &t); kind != "" {
+			code, header, body, err := get(c.http, base+t.path, m.encoding)
+			if kind, detail := chk.check(&t, code, header, body, fmt.Sprint(err), true); kind != "" {
 				return fmt.Errorf("%s %s: %s", kind, t.path, detail)
 			}
 		}
 	}
 	return nil
+}
+
+// get asks for url once, the way vegeta's attacker does: the status
+// (0 when no response came), the headers and the whole body.
+func get(c *http.Client, url, encoding string) (uint16, http.Header, []byte, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	req.Header.Set("Accept-Encoding", encoding)
+	res, err := c.Do(req)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	return uint16(res.StatusCode), res.Header, body, nil
 }
 
 // exportedVersion is the one directory under the export's web/.
@@ -218,14 +248,6 @@ func loadavg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
-}
-
-func selfHWM() int64 {
-	m, err := readStatus(os.Getpid())
-	if err != nil {
-		return 0
-	}
-	return m.hwm
 }
 
 // progress prints on stderr; the report goes to stdout.

@@ -39,7 +39,7 @@ func (rep *report) markdown() string {
 		}
 	}
 
-	if len(rep.ours.runs) == 2 && len(rep.stock.runs) == 1 {
+	if len(rep.ours.runs) == 2 && len(rep.stock.runs) == 1 && rep.ours.runs[1].requests() > 0 && rep.stock.runs[0].requests() > 0 {
 		br, gz, st := rep.ours.runs[0], rep.ours.runs[1], rep.stock.runs[0]
 		p("")
 		p("## Against a stock static server")
@@ -50,8 +50,8 @@ func (rep *report) markdown() string {
 		p("| server | requests/s | p50 | p99 | errors | MB/s | server CPU per 1000 requests | VmRSS after |")
 		p("|---|---:|---:|---:|---:|---:|---:|---:|")
 		row := func(name string, r *measured) {
-			p("| %s | %.0f | %s | %s | %d | %.0f | %s | %.1f MiB |", name, r.rps(), ms(r.stats.all.quantile(0.5)),
-				ms(r.stats.all.quantile(0.99)), r.stats.errors(), r.mbps(), ms(r.cpuPer1000()), mib(r.after.rss))
+			p("| %s | %.0f | %s | %s | %d | %.0f | %s | %.1f MiB |", name, r.rps(), ms(quantile(&r.stats.all, 0.5)),
+				ms(quantile(&r.stats.all, 0.99)), r.stats.errors(), r.mbps(), ms(r.cpuPer1000()), mib(r.after.rss))
 		}
 		row("backendgrid, gzip", gz)
 		row(rep.stock.name+", gzip", st)
@@ -65,24 +65,27 @@ func (rep *report) markdown() string {
 
 	for _, s := range []*serverReport{&rep.ours, &rep.stock} {
 		for _, r := range s.runs {
+			if r.elapsed == 0 {
+				continue // the run broke off before it
+			}
 			p("")
 			p("## %s, %s (`Accept-Encoding: %s`)", r.label, r.mix.name, r.mix.encoding)
 			p("")
 			p("%d requests in %.1f s; %d connections opened, %d of them closed by the server; server CPU %.1f s.",
-				r.stats.all.n, r.elapsed.Seconds(), r.dials, r.closed, r.cpu.Seconds())
+				r.requests(), r.elapsed.Seconds(), r.dials, r.closed, r.cpu.Seconds())
 			p("")
 			p("| class | requests | requests/s | p50 | p99 | max | MB/s |")
 			p("|---|---:|---:|---:|---:|---:|---:|")
 			for c := range nClasses {
 				h := &r.stats.byClass[c]
-				if h.n == 0 {
+				if h.Requests == 0 {
 					continue
 				}
-				p("| %s | %d | %.0f | %s | %s | %s | %.1f |", c, h.n, r.perSecond(float64(h.n)),
-					ms(h.quantile(0.5)), ms(h.quantile(0.99)), ms(h.max), r.perSecond(float64(r.stats.bytes[c])/1e6))
+				p("| %s | %d | %.0f | %s | %s | %s | %.1f |", c, h.Requests, r.perSecond(float64(h.Requests)),
+					ms(quantile(h, 0.5)), ms(quantile(h, 0.99)), ms(h.Latencies.Max), r.perSecond(float64(h.BytesIn.Total)/1e6))
 			}
 			h := &r.stats.all
-			p("| **all** | %d | %.0f | %s | %s | %s | %.1f |", h.n, r.rps(), ms(h.quantile(0.5)), ms(h.quantile(0.99)), ms(h.max), r.mbps())
+			p("| **all** | %d | %.0f | %s | %s | %s | %.1f |", h.Requests, r.rps(), ms(quantile(h, 0.5)), ms(quantile(h, 0.99)), ms(h.Latencies.Max), r.mbps())
 			if r.stats.redirect > 0 {
 				p("")
 				p("%d responses were redirects (counted as successes).", r.stats.redirect)
@@ -97,7 +100,7 @@ func (rep *report) markdown() string {
 		p("Not measured: the run broke off before.")
 		p("")
 	}
-	p("VmRSS from `/proc/<pid>/status` (nginx: master and workers added up), read every %s during the warm-ups and the runs. "+
+	p("VmRSS (nginx: master and workers added up), read every %s during the warm-ups and the runs and once after each. "+
 		"Growth is the peak during the measured runs less the peak during the warm-up (peak against peak, so that the garbage "+
 		"collector's saw-tooth cancels out); for backendgrid it must stay under %d MiB. Over the %d requests of its measured "+
 		"runs, that catches a leak of more than %d bytes per request.", sampleEvery, o.maxGrowth, rep.ours.requests(),
@@ -130,7 +133,7 @@ func (rep *report) markdown() string {
 		p("")
 		p("### A burst of new addresses")
 		p("")
-		p("After the runs, backendgrid is asked for full-size pages it has never rendered (`?utm_source=burst&utm_campaign=b<n>`), "+
+		p("After the runs, backendgrid is asked for full-size pages it has never rendered (`?burst=b<n>`: the whole grid, with a notice), "+
 			"%d per step: twice from one connection per CPU (the first step fills the page cache with such pages), then from %d "+
 			"connections. The renders cost the same either way, so a higher peak in the last step than in the second is memory "+
 			"that grows with the number of connections (bound: %d MiB more).", burstPages, o.conns, o.maxGrowth)
@@ -139,11 +142,11 @@ func (rep *report) markdown() string {
 		p("|---:|---:|---:|---:|---:|---:|---:|---:|")
 		for i, m := range b {
 			perPage := time.Duration(0)
-			if m.stats.all.n > 0 {
-				perPage = m.cpu / time.Duration(m.stats.all.n)
+			if m.requests() > 0 {
+				perPage = m.cpu / time.Duration(m.requests())
 			}
-			p("| %d | %d | %d | %.0f | %s | %s | %s | %.1f MiB |", i+1, m.conns, m.stats.all.n, m.rps(), ms(m.stats.all.quantile(0.5)),
-				ms(m.stats.all.quantile(0.99)), ms(perPage), mib(m.peak.rss))
+			p("| %d | %d | %d | %.0f | %s | %s | %s | %.1f MiB |", i+1, m.conns, m.requests(), m.rps(), ms(quantile(&m.stats.all, 0.5)),
+				ms(quantile(&m.stats.all, 0.99)), ms(perPage), mib(m.peak.rss))
 		}
 	}
 	p("")

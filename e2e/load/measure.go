@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
+
+	"backendgrid/e2e/harness"
+	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
 // measure runs both servers side by side (the idle one costs nothing):
@@ -15,40 +19,37 @@ import (
 // falls on both servers alike. Then SIGTERM must stop backendgrid cleanly.
 func (rep *report) measure(root, tmp, site, domain string, files expected) error {
 	o := rep.opts
-	ours, base, err := startBackendgrid(root, rep.version, domain)
+	ours, err := startBackendgrid(root, rep.version, domain)
 	if err != nil {
 		return err
 	}
+	base := ours.URL
 	defer func() {
-		select {
-		case <-ours.done:
-			if !rep.ours.stopped {
-				rep.failures = append(rep.failures, fmt.Sprintf("backendgrid exited during the run: %v", ours.err))
-			}
-		default:
+		if ours.Exited() && !rep.ours.stopped {
+			rep.failures = append(rep.failures, fmt.Sprintf("backendgrid exited during the run: %v", ours.Err()))
 		}
-		ours.kill()
-		rep.ours.logs = ours.logs.String()
+		cleanup(ours.Process)
+		rep.ours.logs = ours.Logs()
 	}()
 	st, err := rep.startStock(tmp, site)
 	if err != nil {
 		return err
 	}
-	defer st.proc.kill()
+	defer cleanup(st.proc)
 	rep.ours.name = "backendgrid"
 	rep.stock.name, rep.stock.note = st.name, st.note
 
 	for _, c := range []struct {
 		s     *serverReport
-		p     *proc
+		p     *harness.Process
 		base  string
 		warm  *mix
 		mixes []*mix
 	}{
-		{&rep.ours, ours, base, rep.brMix, []*mix{rep.brMix, rep.gzMix}},
+		{&rep.ours, ours.Process, base, rep.brMix, []*mix{rep.brMix, rep.gzMix}},
 		{&rep.stock, st.proc, st.base, rep.gzMix, []*mix{rep.gzMix}},
 	} {
-		if c.s.idle, err = readMemory(c.p.pid()); err != nil {
+		if c.s.idle, err = readMemory(c.p.Pid()); err != nil {
 			return err
 		}
 		for _, m := range c.mixes {
@@ -57,55 +58,49 @@ func (rep *report) measure(root, tmp, site, domain string, files expected) error
 			}
 		}
 		progress("%s at %s: warm-up, %s for %s", c.s.name, c.base, c.warm.name, o.warmup)
-		smp := sample(c.p.pid())
-		c.s.warmup = runLoad(c.s.name+" warm-up", c.base, c.warm, files, o.conns, o.warmup)
+		smp := sample(c.p.Pid())
+		c.s.warmup = newResult(c.s.name+" warm-up", c.warm)
+		tr, targets := c.warm.load(c.base)
+		c.s.warmup.attack(c.base, tr, targets, files, o.conns, o.warmup, c.p.Done())
 		if err := smp.finish(); err != nil {
 			return err
 		}
 		c.s.warmupPeak = smp.peak
-		if c.s.baseline, err = readMemory(c.p.pid()); err != nil {
+		if c.s.baseline, err = readMemory(c.p.Pid()); err != nil {
 			return err
 		}
 	}
 
 	progress("backendgrid: %s (%s) for %s", rep.brMix.name, rep.brMix.encoding, o.duration)
-	br, err := timed("backendgrid", base, rep.brMix, files, o.conns, o.duration, ours.pid())
+	br := newMeasured("backendgrid", rep.brMix)
 	rep.ours.runs = append(rep.ours.runs, br)
-	if err != nil {
+	tr, targets := rep.brMix.load(base)
+	if err := br.timed(base, tr, targets, files, o.conns, o.duration, ours.Process); err != nil {
 		return err
 	}
 
-	var oursGz, stockGz *measured
+	oursGz, stockGz := newMeasured("backendgrid", rep.gzMix), newMeasured(st.name, rep.gzMix)
+	rep.ours.runs = append(rep.ours.runs, oursGz)
+	rep.stock.runs = append(rep.stock.runs, stockGz)
 	slice := o.duration / time.Duration(o.rounds)
 	for i := range o.rounds {
 		for _, c := range []struct {
-			name, base string
-			pid        int
-			acc        **measured
+			base string
+			p    *harness.Process
+			m    *measured
 		}{
-			{"backendgrid", base, ours.pid(), &oursGz},
-			{st.name, st.base, st.proc.pid(), &stockGz},
+			{base, ours.Process, oursGz},
+			{st.base, st.proc, stockGz},
 		} {
-			progress("%s: %s (%s), round %d of %d, %s", c.name, rep.gzMix.name, rep.gzMix.encoding, i+1, o.rounds, slice)
-			m, err := timed(c.name, c.base, rep.gzMix, files, o.conns, slice, c.pid)
-			if *c.acc == nil {
-				*c.acc = m
-			} else {
-				(*c.acc).add(m)
-			}
-			if err != nil {
-				rep.ours.runs = append(rep.ours.runs, oursGz)
-				if stockGz != nil {
-					rep.stock.runs = append(rep.stock.runs, stockGz)
-				}
+			progress("%s: %s (%s), round %d of %d, %s", c.m.label, rep.gzMix.name, rep.gzMix.encoding, i+1, o.rounds, slice)
+			tr, targets := rep.gzMix.load(c.base)
+			if err := c.m.timed(c.base, tr, targets, files, o.conns, slice, c.p); err != nil {
 				return err
 			}
 		}
 	}
-	rep.ours.runs = append(rep.ours.runs, oursGz)
-	rep.stock.runs = append(rep.stock.runs, stockGz)
 
-	if err := rep.burst(base, files, ours.pid()); err != nil {
+	if err := rep.burst(base, files, ours.Process); err != nil {
 		return err
 	}
 	if err := context.Cause(interrupted); err != nil {
@@ -113,11 +108,11 @@ func (rep *report) measure(root, tmp, site, domain string, files expected) error
 	}
 	progress("backendgrid: SIGTERM")
 	t0 := time.Now()
-	rep.ours.stopErr = ours.stop(sigterm, 35*time.Second)
+	rep.ours.stopErr = ours.Stop(syscall.SIGTERM, 35*time.Second)
 	rep.ours.stopTime = time.Since(t0)
 	rep.ours.stopped = true
-	rep.ours.stopLogged = strings.Contains(ours.logs.String(), "stopped")
-	rep.stock.stopErr = st.proc.stop(st.stopSig, 15*time.Second)
+	rep.ours.stopLogged = strings.Contains(ours.Logs(), "stopped")
+	rep.stock.stopErr = st.proc.Stop(st.stopSig, 15*time.Second)
 	return nil
 }
 
@@ -136,41 +131,45 @@ func (rep *report) startStock(tmp, site string) (*stockServer, error) {
 	return startNginx(exe, tmp, site)
 }
 
-// timed is one run with the server's memory sampled and its CPU time
-// counted. If the server is gone by the end, the run's counts are still
-// returned, with the error.
-func timed(label, base string, m *mix, files expected, conns int, d time.Duration, pid int) (*measured, error) {
-	cpu0, err := readCPU(pid)
-	if err != nil {
-		return &measured{result: &result{label: label, mix: m, stats: newStats()}}, err
-	}
-	s := sample(pid)
-	r := runLoad(label, base, m, files, conns, d)
-	err = s.finish()
-	out := &measured{result: r, peak: s.peak, samples: s.samples}
-	if err != nil {
-		return out, err
-	}
-	if out.after, err = readMemory(pid); err != nil {
-		return out, err
-	}
-	cpu1, err := readCPU(pid)
-	out.cpu = cpu1 - cpu0
-	return out, err
+// load is what an attack with the mix on base needs: its targeter, and
+// the targets by address.
+func (m *mix) load(base string) (vegeta.Targeter, map[string]*target) {
+	return m.targeter(base), index(base, m.all()...)
 }
 
-// add folds a later round into m.
-func (m *measured) add(o *measured) {
-	m.stats.merge(o.stats)
-	m.elapsed += o.elapsed
-	m.dials += o.dials
-	m.closed += o.closed
-	m.after = o.after
-	if o.peak.rss > m.peak.rss {
-		m.peak = o.peak
+func newMeasured(label string, m *mix) *measured {
+	return &measured{result: newResult(label, m)}
+}
+
+// timed adds a leg of d to m, with the server's memory sampled and its
+// CPU time counted. If the server is gone by the end, what the leg
+// counted is kept, and the error returned.
+func (m *measured) timed(base string, tr vegeta.Targeter, targets map[string]*target, files expected, conns int, d time.Duration, p *harness.Process) error {
+	cpu0, err := readCPU(p.Pid())
+	if err != nil {
+		return err
 	}
-	m.samples = append(m.samples, o.samples...)
-	m.cpu += o.cpu
+	s := sample(p.Pid())
+	m.attack(base, tr, targets, files, conns, d, p.Done())
+	err = s.finish()
+	if s.peak.rss > m.peak.rss {
+		m.peak = s.peak
+	}
+	m.samples = append(m.samples, s.samples...)
+	if err != nil {
+		return err
+	}
+	if m.after, err = readMemory(p.Pid()); err != nil {
+		return err
+	}
+	// The reading at the end counts too: a burst can be over before the
+	// first sample.
+	if m.after.rss > m.peak.rss {
+		m.peak = m.after
+	}
+	cpu1, err := readCPU(p.Pid())
+	m.cpu += cpu1 - cpu0
+	return err
 }
 
 // burstPages is how many new addresses each step of the burst asks for:
@@ -179,36 +178,25 @@ func (m *measured) add(o *measured) {
 const burstPages = 500
 
 // burst asks for addresses the server has never seen, all of them
-// full-size pages, as a crawler or a mailing's clicks do: from one
+// full-size pages (the whole grid, with a notice about the parameter it
+// does not know: campaign parameters such as utm_* would not do, the
+// server keys its page cache without them), as a crawler does: from one
 // connection per CPU twice (the first fills the cache with such pages and
 // lets the heap settle), then from all the connections. The renders cost
 // the same CPU either way; if the heap peaks higher in the last step than
 // in the second, the server's memory grows with the number of connections.
-func (rep *report) burst(base string, files expected, pid int) error {
+func (rep *report) burst(base string, files expected, p *harness.Process) error {
 	for i, conns := range []int{runtime.NumCPU(), runtime.NumCPU(), rep.opts.conns} {
 		progress("backendgrid: burst of %d new addresses from %d connections", burstPages, conns)
 		pages := make([]target, burstPages)
 		for j := range pages {
-			pages[j] = target{class: classLongTail, path: fmt.Sprintf("/?utm_source=burst&utm_campaign=b%d", i*burstPages+j)}
+			pages[j] = target{class: classLongTail, path: fmt.Sprintf("/?burst=b%d", i*burstPages+j)}
 		}
-		cpu0, err := readCPU(pid)
-		if err != nil {
-			return err
-		}
-		smp := sample(pid)
-		r := runList(fmt.Sprintf("backendgrid burst, %d connections", conns), base, rep.brMix, files, conns, pages)
-		err = smp.finish()
-		b := &measured{result: r, peak: smp.peak, samples: smp.samples, conns: conns}
+		b := newMeasured(fmt.Sprintf("backendgrid burst, %d connections", conns), rep.brMix)
+		b.conns = conns
 		rep.ours.bursts = append(rep.ours.bursts, b)
-		if err != nil {
-			return err
-		}
-		cpu1, err := readCPU(pid)
-		if err != nil {
-			return err
-		}
-		b.cpu = cpu1 - cpu0
-		if b.after, err = readMemory(pid); err != nil {
+		tr := listTargeter(base, rep.brMix.encoding, pages)
+		if err := b.timed(base, tr, index(base, pages), files, conns, 5*time.Minute, p); err != nil {
 			return err
 		}
 	}

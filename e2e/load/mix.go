@@ -3,8 +3,13 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
 // class groups requests for the per-kind latency breakdown.
@@ -216,6 +221,57 @@ func (m *mix) targets(c class) []target {
 		}
 	}
 	return nil
+}
+
+// targeter draws the mix's targets for vegeta's attacker, whose workers
+// call it concurrently.
+func (m *mix) targeter(base string) vegeta.Targeter {
+	var mu sync.Mutex
+	rng := rand.New(rand.NewPCG(1, 0x6c6f6164))
+	header := http.Header{"Accept-Encoding": {m.encoding}}
+	return func(tgt *vegeta.Target) error {
+		mu.Lock()
+		t := m.pick(rng)
+		mu.Unlock()
+		*tgt = vegeta.Target{Method: http.MethodGet, URL: base + t.path, Header: header}
+		return nil
+	}
+}
+
+// listTargeter gives each of targets once, then vegeta.ErrNoTargets,
+// which ends the attack.
+func listTargeter(base, encoding string, targets []target) vegeta.Targeter {
+	var next atomic.Int64
+	header := http.Header{"Accept-Encoding": {encoding}}
+	return func(tgt *vegeta.Target) error {
+		i := next.Add(1) - 1
+		if i >= int64(len(targets)) {
+			return vegeta.ErrNoTargets
+		}
+		*tgt = vegeta.Target{Method: http.MethodGet, URL: base + targets[i].path, Header: header}
+		return nil
+	}
+}
+
+// index maps each address of targets, as requested from base, to its
+// target: a vegeta result names only its URL.
+func index(base string, targets ...[]target) map[string]*target {
+	out := map[string]*target{}
+	for _, ts := range targets {
+		for i := range ts {
+			out[base+ts[i].path] = &ts[i]
+		}
+	}
+	return out
+}
+
+// all is every target of the mix, by class.
+func (m *mix) all() [][]target {
+	var out [][]target
+	for _, g := range m.groups {
+		out = append(out, g.targets)
+	}
+	return out
 }
 
 // pick draws a target with the mix's weights.

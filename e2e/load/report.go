@@ -22,7 +22,6 @@ type report struct {
 // serverReport is one server's share of the run.
 type serverReport struct {
 	name, note string
-	pid        int
 	idle       memory // just started
 	baseline   memory // after the warm-up
 	warmupPeak memory // the highest reading during the warm-up
@@ -36,7 +35,8 @@ type serverReport struct {
 	logs       string
 }
 
-// measured is one timed run with the server's memory around it.
+// measured is one timed run (or the rounds of one) with the server's memory
+// around it.
 type measured struct {
 	*result
 	after   memory
@@ -48,10 +48,10 @@ type measured struct {
 
 // cpuPer1000 is the server's CPU time per thousand requests.
 func (m *measured) cpuPer1000() time.Duration {
-	if m.stats.all.n == 0 {
+	if m.requests() == 0 {
 		return 0
 	}
-	return m.cpu * 1000 / time.Duration(m.stats.all.n)
+	return m.cpu * 1000 / time.Duration(m.requests())
 }
 
 // growth is how far VmRSS rose during the measured runs above its
@@ -69,7 +69,7 @@ func (s *serverReport) growth() int64 {
 func (s *serverReport) requests() uint64 {
 	var n uint64
 	for _, r := range s.runs {
-		n += r.stats.all.n
+		n += r.requests()
 	}
 	return n
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log"
 	"mime"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -12,12 +13,14 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"backendgrid/e2e/harness"
 )
 
 // stockServer is the reference: the same exported files from a server
 // that knows nothing about the app.
 type stockServer struct {
-	proc    *proc
+	proc    *harness.Process
 	base    string
 	name    string // e.g. "nginx 1.22.1"
 	note    string // how it was configured
@@ -78,6 +81,23 @@ http {
 }
 `
 
+// nginxConfig is nginxConf for a run in dir, listening on port, serving site.
+func nginxConfig(dir string, port int, site string) []byte {
+	return fmt.Appendf(nil, nginxConf, dir, port, site)
+}
+
+// freePort asks the kernel for an unused loopback port. Another process
+// could take it before the server binds it; on this machine that is
+// unlikely enough, and the server's start fails loudly if it happens.
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
 // startNginx runs nginx in the foreground with a configuration in dir.
 func startNginx(exe, dir, site string) (*stockServer, error) {
 	port, err := freePort()
@@ -85,7 +105,7 @@ func startNginx(exe, dir, site string) (*stockServer, error) {
 		return nil, err
 	}
 	conf := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(conf, fmt.Appendf(nil, nginxConf, dir, port, site), 0o644); err != nil {
+	if err := os.WriteFile(conf, nginxConfig(dir, port, site), 0o644); err != nil {
 		return nil, err
 	}
 	version := "nginx"
@@ -93,12 +113,13 @@ func startNginx(exe, dir, site string) (*stockServer, error) {
 		version = strings.Replace(strings.TrimSpace(strings.TrimPrefix(string(out), "nginx version: ")), "/", " ", 1)
 	}
 	// -e: the error log of the start-up itself, before the configuration is read.
-	p, err := start("nginx", dir, nil, exe, "-p", dir, "-c", conf, "-e", filepath.Join(dir, "error.log"))
+	p, err := harness.Start("nginx", dir, exe, "-p", dir, "-c", conf, "-e", filepath.Join(dir, "error.log"))
 	if err != nil {
 		return nil, err
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	if err := waitListening(p, addr); err != nil {
+	if err := p.WaitListening(addr, 15*time.Second); err != nil {
+		cleanup(p)
 		b, _ := os.ReadFile(filepath.Join(dir, "error.log"))
 		return nil, fmt.Errorf("%w\nerror.log:\n%s", err, b)
 	}
@@ -121,11 +142,12 @@ func startFileServer(site string) (*stockServer, error) {
 		return nil, err
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	p, err := start("http.FileServer", site, nil, self, "-serve-files", site, "-addr", addr)
+	p, err := harness.Start("http.FileServer", site, self, "-serve-files", site, "-addr", addr)
 	if err != nil {
 		return nil, err
 	}
-	if err := waitListening(p, addr); err != nil {
+	if err := p.WaitListening(addr, 15*time.Second); err != nil {
+		cleanup(p)
 		return nil, err
 	}
 	return &stockServer{
@@ -136,8 +158,15 @@ func startFileServer(site string) (*stockServer, error) {
 
 // serveFiles is the fallback server's main.
 func serveFiles(dir, addr string) {
+	srv := &http.Server{Addr: addr, Handler: fileHandler(dir), ReadHeaderTimeout: 5 * time.Second}
+	log.Fatal(srv.ListenAndServe())
+}
+
+// fileHandler serves dir as http.FileServer does, and the .gz sibling of a
+// file to a client that accepts gzip, as nginx's gzip_static does.
+func fileHandler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := path.Clean(r.URL.Path)
 		if strings.HasSuffix(r.URL.Path, "/") {
 			name = path.Join(name, "index.html")
@@ -158,6 +187,4 @@ func serveFiles(dir, addr string) {
 		}
 		files.ServeHTTP(w, r)
 	})
-	srv := &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	log.Fatal(srv.ListenAndServe())
 }

@@ -7,105 +7,81 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/andybalholm/brotli"
 )
 
-// verifier checks one worker's responses, reusing its buffers.
-type verifier struct {
-	files      expected
-	mix        *mix
-	buf        []byte
-	page       bytes.Buffer
-	sampleBody bool // decode this page and look at it (decoding every one would load the generator)
+// checker checks responses against the export: what no load-testing
+// library knows about these servers.
+type checker struct {
+	files expected
+	mix   *mix
 }
 
-// do sends one request and reads the whole body. It returns the body's
-// size (-1 for a redirect), or the kind of error and a detail.
-func (v *verifier) do(c *http.Client, base string, t *target) (int, string, string) {
-	req, err := http.NewRequest(http.MethodGet, base+t.path, nil)
-	if err != nil {
-		return 0, "request", err.Error()
-	}
-	req.Header.Set("Accept-Encoding", v.mix.encoding)
-	res, err := c.Do(req)
-	if err != nil {
-		return 0, "transport", err.Error()
-	}
-	defer res.Body.Close()
+// check judges one response to t: its status (code 0 is a request that got
+// no response, with transportErr saying why), its coding, and its body,
+// which for a static file must be the export's bytes in that coding, and
+// for a page a whole HTML page (decoded and looked at when sample is set:
+// decoding every page would load the generator). It returns the kind of
+// failure and a detail, or "" when the response is right. A redirect is
+// right as it is.
+func (c *checker) check(t *target, code uint16, header http.Header, body []byte, transportErr string, sample bool) (kind, detail string) {
 	switch {
-	case res.StatusCode >= 300 && res.StatusCode < 400:
-		io.Copy(io.Discard, res.Body)
-		return -1, "", ""
-	case res.StatusCode >= 400 || res.StatusCode < 200:
-		io.Copy(io.Discard, res.Body)
-		return 0, fmt.Sprintf("status %d", res.StatusCode), res.Status
+	case code == 0:
+		return "transport", transportErr
+	case code >= 300 && code < 400:
+		return "", ""
+	case code >= 400 || code < 200:
+		return fmt.Sprintf("status %d", code), strings.TrimSpace(transportErr)
 	}
-	coding := res.Header.Get("Content-Encoding")
-	if !acceptable(v.mix.encoding, coding) {
-		io.Copy(io.Discard, res.Body)
-		return 0, "coding", fmt.Sprintf("Content-Encoding %q for Accept-Encoding %q", coding, v.mix.encoding)
+	coding := header.Get("Content-Encoding")
+	if !acceptable(c.mix.encoding, coding) {
+		return "coding", fmt.Sprintf("Content-Encoding %q for Accept-Encoding %q", coding, c.mix.encoding)
 	}
 	if t.file == "" {
-		return v.checkPage(res, coding)
+		return c.checkPage(header, body, coding, sample)
 	}
-	if t.class == classWasm && coding != v.mix.wasmCode {
-		io.Copy(io.Discard, res.Body)
-		return 0, "coding", fmt.Sprintf("app.wasm came with Content-Encoding %q, want %q", coding, v.mix.wasmCode)
+	if t.class == classWasm && coding != c.mix.wasmCode {
+		return "coding", fmt.Sprintf("app.wasm came with Content-Encoding %q, want %q", coding, c.mix.wasmCode)
 	}
-	want, ok := v.files[t.file+suffix(coding)]
+	want, ok := c.files[t.file+suffix(coding)]
 	if !ok {
-		io.Copy(io.Discard, res.Body)
-		return 0, "coding", fmt.Sprintf("Content-Encoding %q but the export has no %s%s", coding, t.file, suffix(coding))
+		return "coding", fmt.Sprintf("Content-Encoding %q but the export has no %s%s", coding, t.file, suffix(coding))
 	}
-	// Compare as it streams: a body is never held whole.
-	n := 0
-	for {
-		k, err := res.Body.Read(v.buf)
-		if k > 0 {
-			if n+k > len(want) || !bytes.Equal(v.buf[:k], want[n:n+k]) {
-				io.Copy(io.Discard, res.Body)
-				return 0, "body", fmt.Sprintf("bytes differ from the export's %s%s at offset %d", t.file, suffix(coding), n)
-			}
-			n += k
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return 0, "short body", fmt.Sprintf("after %d of %d bytes: %v", n, len(want), err)
-		}
+	if len(body) != len(want) {
+		return "short body", fmt.Sprintf("%d of %d bytes", len(body), len(want))
 	}
-	if n != len(want) {
-		return 0, "short body", fmt.Sprintf("%d of %d bytes", n, len(want))
+	if !bytes.Equal(body, want) {
+		i := 0
+		for i < len(body) && body[i] == want[i] {
+			i++
+		}
+		return "body", fmt.Sprintf("bytes differ from the export's %s%s at offset %d", t.file, suffix(coding), i)
 	}
-	return n, "", ""
+	return "", ""
 }
 
-func (v *verifier) checkPage(res *http.Response, coding string) (int, string, string) {
-	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
-		io.Copy(io.Discard, res.Body)
-		return 0, "page", "Content-Type " + ct
+func (c *checker) checkPage(header http.Header, body []byte, coding string, sample bool) (kind, detail string) {
+	if ct := header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		return "page", "Content-Type " + ct
 	}
-	v.page.Reset()
-	n, err := v.page.ReadFrom(res.Body)
-	if err != nil {
-		return 0, "short body", fmt.Sprintf("after %d bytes: %v", n, err)
+	if cl := header.Get("Content-Length"); cl != "" {
+		if n, err := strconv.Atoi(cl); err == nil && n != len(body) {
+			return "short body", fmt.Sprintf("%d of %d bytes", len(body), n)
+		}
 	}
-	if res.ContentLength >= 0 && n != res.ContentLength {
-		return 0, "short body", fmt.Sprintf("%d of %d bytes", n, res.ContentLength)
-	}
-	if v.sampleBody {
-		html, err := decode(v.page.Bytes(), coding)
+	if sample {
+		html, err := decode(body, coding)
 		if err != nil {
-			return 0, "page", fmt.Sprintf("undecodable %s body: %v", coding, err)
+			return "page", fmt.Sprintf("undecodable %s body: %v", coding, err)
 		}
 		if !bytes.Contains(html, []byte("</html>")) || !bytes.Contains(html, []byte("/app.js\"")) {
-			return 0, "page", "decoded page is not a whole prerendered page"
+			return "page", "decoded page is not a whole prerendered page"
 		}
 	}
-	return int(n), "", ""
+	return "", ""
 }
 
 // decode undoes a Content-Encoding.

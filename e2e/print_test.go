@@ -1,0 +1,38 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+func TestPrintStylesheet(t *testing.T) {
+	srv := startServer(t)
+	ctx := newTab(t, 1280, 900)
+	open(t, ctx, srv.URL+"/?q=node")
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	must(t, err)
+	got := eval[[]string](t, ctx, `[
+		getComputedStyle(document.querySelector(".bg-filters")).display,
+		getComputedStyle(document.querySelector(".bg-search")).display,
+		getComputedStyle(document.querySelector(".bg-table-wrap")).overflow,
+		getComputedStyle(document.querySelector(".bg-table-wrap")).maxHeight,
+		getComputedStyle(document.querySelector("table.bg-table")).display,
+		getComputedStyle(document.body).backgroundColor,
+	]`)
+	want := []string{"none", "none", "visible", "none", "table", "rgb(255, 255, 255)"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("print styles = %q, want %q", got, want)
+	}
+	// Notes, folded on screen, are written out on paper.
+	if !eval[bool](t, ctx, `(() => { const p = document.querySelector(".bg-note p"); return p && p.checkVisibility(); })()`) {
+		t.Errorf("notes are not printed")
+	}
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFLandscape(), chromedp.PDFPrintBackground()))
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(shotDir, "print-q-node.pdf"), pdf, 0o644))
+}
