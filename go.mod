@@ -6,7 +6,6 @@ require (
 	github.com/PuerkitoBio/goquery v1.13.0
 	github.com/andybalholm/brotli v1.3.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
-	github.com/sahilm/fuzzy v0.1.3
 	golang.org/x/net v0.62.0
 )
 

@@ -246,13 +246,22 @@ func TestEmptyStateMarkup(t *testing.T) {
 	}
 }
 
-func TestPageRendersTheURLState(t *testing.T) {
-	cat := fixture.Small(t)
-	p := &Page{Index: grid.NewIndex(cat)}
-	u, _ := url.Parse("/?q=alp&bogus=1")
+// pageAt renders the page of an address of the small catalog.
+func pageAt(t *testing.T, address string) string {
+	t.Helper()
+	p := &Page{Index: grid.NewIndex(fixture.Small(t))}
+	u, err := url.Parse(address)
+	if err != nil {
+		t.Fatal(err)
+	}
 	p.load(u)
 	mount(t, p)
-	html := app.HTMLString(p)
+	return app.HTMLString(p)
+}
+
+func TestPageRendersTheURLState(t *testing.T) {
+	cat := fixture.Small(t)
+	html := pageAt(t, "/?q=alp&bogus=1")
 	for _, want := range []string{`id="row-alpha"`, `<mark>Alp</mark>`, `Ignored the unknown parameter “bogus”.`, `value="alp"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page HTML lacks %s", want)
@@ -342,12 +351,7 @@ func TestCompareTrayMarkup(t *testing.T) {
 }
 
 func TestPageRendersCompareFromURL(t *testing.T) {
-	cat := fixture.Small(t)
-	p := &Page{Index: grid.NewIndex(cat)}
-	u, _ := url.Parse("/?compare=alpha,beta&q=x")
-	p.load(u)
-	mount(t, p)
-	html := app.HTMLString(p)
+	html := pageAt(t, "/?compare=alpha,beta&q=x")
 	if !strings.Contains(html, `class="bg-compare"`) || strings.Contains(html, `class="bg-table-wrap" tabindex="0" role="region" aria-labelledby="grid-caption"`) {
 		t.Errorf("compare= should prerender the side-by-side view, not the grid")
 	}
@@ -403,5 +407,39 @@ func TestPageShowsALongResultAPageAtATime(t *testing.T) {
 	p.show(p.view.state.WithQuery("ka"))
 	if p.limit() != rowsPerPage {
 		t.Errorf("a new query keeps %d rows shown", p.limit())
+	}
+}
+
+// TestSearchOffersMarkup: each understood attribute is a chip with its
+// label; nothing is drawn without one.
+func TestSearchOffersMarkup(t *testing.T) {
+	ix := grid.NewIndex(fixture.Small(t))
+	res := grid.View(ix, grid.State{Query: "python orm"})
+	o := &searchOffers{Asked: res.Asked, Catalog: ix.Catalog}
+	mount(t, o)
+	match(t, app.Div().ID("search-offers").Class("bg-offers"), o, 0)
+	html := app.HTMLString(o)
+	for _, want := range []string{`id="offer-language"`, `Filter: Language = Python`, `id="offer-orm"`, `Must-have: ORM, any support`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("offers lack %s: %s", want, html)
+		}
+	}
+	empty := &searchOffers{Catalog: ix.Catalog}
+	mount(t, empty)
+	if strings.Contains(app.HTMLString(empty), "bg-chip") {
+		t.Errorf("chips without anything understood")
+	}
+}
+
+// TestEmptyStateSaysWhatIsMissing: a value no item has is named plainly.
+func TestEmptyStateSaysWhatIsMissing(t *testing.T) {
+	cat := fixture.Small(t)
+	cat.Column("language").OtherValues = []string{"Rust"}
+	ix := grid.NewIndex(cat)
+	res := grid.View(ix, grid.State{Query: "rust"})
+	e := &emptyState{Query: "rust", Noun: cat.Noun, Absent: absentNotes(cat, res.Absent), Catalog: cat}
+	mount(t, e)
+	if html := app.HTMLString(e); !strings.Contains(html, "No tool here has Language Rust.") {
+		t.Errorf("empty state: %s", html)
 	}
 }

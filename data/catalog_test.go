@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -185,4 +186,74 @@ func TestDecodeRefusesWhatWouldCrash(t *testing.T) {
 			t.Errorf("Decode(%s) = nil error", js)
 		}
 	}
+}
+
+// TestVocabularyChecks: what a catalog adds to search's vocabulary is
+// checked like its facts, each problem named.
+func TestVocabularyChecks(t *testing.T) {
+	valid, err := os.ReadFile(filepath.Join("testdata", "valid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		patch func(c map[string]any)
+		want  string
+	}{
+		{"synonyms on a non-support column", func(c map[string]any) { column(c, "language")["synonyms"] = []any{"lang"} },
+			`column "language": synonyms: only support columns take synonyms`},
+		{"a synonym of a value the column lacks", func(c map[string]any) {
+			column(c, "language")["valueSynonyms"] = map[string]any{"Cobol": []any{"cob"}}
+		}, `column "language": valueSynonyms: "Cobol" is not a value of the column`},
+		{"an other value an item has", func(c map[string]any) { column(c, "language")["otherValues"] = []any{"Go"} },
+			`column "language": otherValues: "Go" is a value an item has`},
+		{"value synonyms on a support column", func(c map[string]any) {
+			column(c, "orm")["valueSynonyms"] = map[string]any{"built-in": []any{"native"}}
+		}, `column "orm": valueSynonyms and otherValues: only list and enum facets take them`},
+		{"an other with an unknown value", func(c map[string]any) {
+			c["others"] = []any{map[string]any{"name": "Omega", "values": map[string]any{"language": []any{"Cobol"}}, "source": "https://example.com/omega"}}
+		}, `others[0] "Omega": values.language: "Cobol" is neither a value of the column nor one of its otherValues`},
+		{"an other without a source", func(c map[string]any) {
+			c["others"] = []any{map[string]any{"name": "Omega", "values": map[string]any{"language": []any{"Go"}}, "source": "soon"}}
+		}, `others[0] "Omega": source: "soon" is not an absolute http(s) URL`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c map[string]any
+			if err := json.Unmarshal(valid, &c); err != nil {
+				t.Fatal(err)
+			}
+			tt.patch(c)
+			b, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Parse("vocab.json", b); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse = %v, want an error with %q", err, tt.want)
+			}
+		})
+	}
+	// And the same additions, right, pass.
+	var c map[string]any
+	if err := json.Unmarshal(valid, &c); err != nil {
+		t.Fatal(err)
+	}
+	column(c, "orm")["synonyms"] = []any{"database"}
+	column(c, "language")["valueSynonyms"] = map[string]any{"Python": []any{"py"}, "Rust": []any{"rs"}}
+	column(c, "language")["otherValues"] = []any{"Rust"}
+	c["others"] = []any{map[string]any{"name": "Omega", "aliases": []any{"om"}, "values": map[string]any{"language": []any{"Rust", "Go"}}, "source": "https://example.com/omega"}}
+	b, _ := json.Marshal(c)
+	if _, err := Parse("vocab.json", b); err != nil {
+		t.Errorf("a right vocabulary fails: %v", err)
+	}
+}
+
+// column finds a column of a catalog decoded as JSON.
+func column(c map[string]any, id string) map[string]any {
+	for _, col := range c["columns"].([]any) {
+		if m := col.(map[string]any); m["id"] == id {
+			return m
+		}
+	}
+	panic("no column " + id)
 }

@@ -33,8 +33,18 @@ func MustLoad() *Catalog {
 }
 
 // Parse decodes a catalog file and validates it. name is used in errors,
-// which name every problem found, not just the first.
+// which name every problem found, not just the first. Unlike Decode, it
+// refuses fields the format does not know (a misspelt key would otherwise
+// be dropped in silence) and anything after the catalog object.
 func Parse(name string, b []byte) (*Catalog, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(new(Catalog)); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: unexpected data after the catalog object", name)
+	}
 	c, err := Decode(name, b)
 	if err != nil {
 		return nil, err
@@ -48,17 +58,12 @@ func Parse(name string, b []byte) (*Catalog, error) {
 // Decode reads a catalog file into typed values and lookups, without
 // checking the facts (Validate does): the browser decodes the embedded
 // catalog this way, which `make build` and the server have validated. It
-// refuses what would make the widget crash: broken or unknown JSON, null
-// entries, missing cells and values of the wrong JSON type.
+// refuses what would make the widget crash: broken JSON, null entries,
+// missing cells and values of the wrong JSON type.
 func Decode(name string, b []byte) (*Catalog, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var c Catalog
-	if err := dec.Decode(&c); err != nil {
+	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%s: unexpected data after the catalog object", name)
 	}
 	c.file = name
 	if err := c.index(); err != nil {

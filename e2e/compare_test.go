@@ -26,6 +26,15 @@ func compareColumns(t *testing.T, ctx context.Context) []string {
 // pick ticks a framework's compare box and waits until the tray holds want
 // picks: the tray's arrival moves the page, and a click sent meanwhile can
 // land where a checkbox was.
+// waitCompared waits for the side-by-side view and checks its columns.
+func waitCompared(t *testing.T, ctx context.Context, want ...string) {
+	t.Helper()
+	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
+	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, want) {
+		t.Errorf("compared %v, want %v", got, want)
+	}
+}
+
 func pick(t *testing.T, ctx context.Context, id string, want int) {
 	t.Helper()
 	click(t, ctx, "#pick-"+id)
@@ -67,10 +76,7 @@ func TestComparePickOpenBackForward(t *testing.T) {
 	gridURL := eval[string](t, ctx, `location.href`)
 
 	click(t, ctx, "#open-compare")
-	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
-	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
-		t.Errorf("compare columns = %v", got)
-	}
+	waitCompared(t, ctx, "Django", "Flask")
 	if got := eval[int](t, ctx, `history.length`); got != before+1 {
 		t.Errorf("history length %d, want %d (opening the comparison pushes an entry)", got, before+1)
 	}
@@ -112,10 +118,7 @@ func TestComparePickOpenBackForward(t *testing.T) {
 	}
 
 	must(t, chromedp.Do(ctx, chromedp.NavigateForward()))
-	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
-	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Django", "Flask"}) {
-		t.Errorf("after Forward columns = %v", got)
-	}
+	waitCompared(t, ctx, "Django", "Flask")
 }
 
 func TestComparePickByKeyboard(t *testing.T) {
@@ -136,10 +139,7 @@ func TestComparePickByKeyboard(t *testing.T) {
 	// Tab order: the last pick checkbox is followed, in the end, by the tray.
 	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("open-compare"))))
 	pressKey(t, ctx, "Enter", "Enter", 13)
-	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
-	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Express", "Koa"}) {
-		t.Errorf("compare columns = %v", got)
-	}
+	waitCompared(t, ctx, "Express", "Koa")
 	// Escape closes the comparison and returns focus to the tray's button.
 	pressKey(t, ctx, "Escape", "Escape", 27)
 	waitJS(t, ctx, `document.querySelector(".bg-compare-table") === null && document.querySelector("table.bg-table") !== null`)

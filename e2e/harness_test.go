@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"backendgrid/e2e/harness"
+
 	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"

@@ -125,10 +125,7 @@ func offlineJourney(t *testing.T, ctx context.Context, base string) {
 	pick(t, ctx, "express", 1)
 	pick(t, ctx, "koa", 2)
 	click(t, ctx, "#open-compare")
-	waitJS(t, ctx, `document.querySelector(".bg-compare-table") !== null`)
-	if got := compareColumns(t, ctx); !reflect.DeepEqual(got, []string{"Express", "Koa"}) {
-		t.Errorf("offline comparison columns = %v", got)
-	}
+	waitCompared(t, ctx, "Express", "Koa")
 }
 
 func TestOfflineAfterOneVisit(t *testing.T) {

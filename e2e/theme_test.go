@@ -1,18 +1,26 @@
 package e2e
 
 import (
+	"context"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
-func TestThemeSwitchIsRemembered(t *testing.T) {
+// pickedDark opens the page and picks the dark theme with the switch.
+func pickedDark(t *testing.T) (*server, context.Context) {
+	t.Helper()
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
 	open(t, ctx, srv.URL)
 	click(t, ctx, `label[for="theme-dark"]`)
 	waitJS(t, ctx, `document.documentElement.dataset.theme === "dark"`)
+	return srv, ctx
+}
+
+func TestThemeSwitchIsRemembered(t *testing.T) {
+	srv, ctx := pickedDark(t)
 	bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
 	if bg != "rgb(16, 20, 28)" {
 		t.Errorf("dark background = %s", bg)
@@ -39,11 +47,7 @@ func TestThemeSwitchIsRemembered(t *testing.T) {
 
 // theme=auto in a link follows the system even over a remembered pick.
 func TestThemeAutoBeatsTheRememberedPick(t *testing.T) {
-	srv := startServer(t)
-	ctx := newTab(t, 1280, 900)
-	open(t, ctx, srv.URL)
-	click(t, ctx, `label[for="theme-dark"]`)
-	waitJS(t, ctx, `document.documentElement.dataset.theme === "dark"`)
+	srv, ctx := pickedDark(t)
 	open(t, ctx, srv.URL+"/?theme=auto")
 	if eval[bool](t, ctx, `document.documentElement.hasAttribute("data-theme")`) {
 		t.Errorf("theme=auto shows %q", eval[string](t, ctx, `document.documentElement.dataset.theme`))

@@ -1,25 +1,7 @@
 package grid
 
-import (
-	"unicode/utf8"
-)
-
 // Highlights: the matched byte offsets of the search become spans, and
 // spans cut text into marked and unmarked segments.
-
-// spans turns matched byte offsets into ranges of whole runes.
-func spans(text string, idx []int) []Span {
-	var out []Span
-	for _, i := range idx {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		if n := len(out); n > 0 && out[n-1].End == i {
-			out[n-1].End = i + size
-			continue
-		}
-		out = append(out, Span{i, i + size})
-	}
-	return out
-}
 
 // Marks are the matched byte ranges of one item, per field.
 type Marks []FieldMarks

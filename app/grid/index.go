@@ -1,10 +1,12 @@
 package grid
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"backendgrid/data"
 )
@@ -294,18 +296,19 @@ type dictionary struct {
 }
 
 func newDictionary(entries []dictEntry, tierOf func(text int32) tier) dictionary {
-	slices.SortStableFunc(entries, func(a, b dictEntry) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
+	// Sorted through an index by key, then position: the same sort of
+	// int32s the ordering does, so no new generic shape for the wasm.
+	order := make([]int32, len(entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(strings.Compare(entries[a].key, entries[b].key), cmp.Compare(a, b))
 	})
 	var d dictionary
-	for i, e := range entries {
-		if i == 0 || e.key != entries[i-1].key {
+	for n, i := range order {
+		e := entries[i]
+		if n == 0 || e.key != entries[order[n-1]].key {
 			d.keys = append(d.keys, e.key)
 			d.at = append(d.at, int32(len(d.occs)))
 			d.best = append(d.best, 0)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"backendgrid/data"
+	"backendgrid/data/fixture"
 )
 
 // TestQueries is the search quality table: realistic queries on the real
@@ -282,4 +283,46 @@ func itemIDs(items []*data.Item) []string {
 		out[i] = it.ID
 	}
 	return out
+}
+
+// TestVocabularyClash: a word that would mean a column and a value makes
+// Open fail, naming the word; search could not tell which was meant.
+func TestVocabularyClash(t *testing.T) {
+	cat := fixture.Small(t)
+	cat.Column("orm").Synonyms = []string{"python"}
+	_, err := Open(cat)
+	if err == nil || !strings.Contains(err.Error(), `"python" means the column ORM and something else`) {
+		t.Errorf("Open = %v, want the clash named", err)
+	}
+}
+
+// TestUnderstanding: how queries are read, term by term.
+func TestUnderstanding(t *testing.T) {
+	ix := real(t)
+	tests := []struct {
+		query string
+		want  []string // kind:text per kept term
+	}{
+		{"python orm", []string{"value:python", "column:orm"}},
+		{"which of these has an ORM", []string{"column:ORM"}},
+		{"ruby on rails", []string{"text:ruby on rails"}},
+		{"real time", []string{"column:real time"}},
+		{"orm built in", []string{"column:orm", "level:built in"}},
+		{"official", []string{"text:official"}},
+		{"multi-threaded", []string{"text:multi", "text:threaded"}},
+		{"event-driven", []string{"text:event-driven"}},
+		{"fastapi", []string{"absent:fastapi"}},
+		{"the", []string{"text:the"}},
+		{"python frameworks", []string{"value:python"}},
+	}
+	kinds := map[termKind]string{textTerm: "text", columnTerm: "column", valueTerm: "value", absentTerm: "absent", levelTerm: "level"}
+	for _, tt := range tests {
+		var got []string
+		for _, term := range ix.understand(tt.query) {
+			got = append(got, kinds[term.kind]+":"+term.text)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q is read as %v, want %v", tt.query, got, tt.want)
+		}
+	}
 }

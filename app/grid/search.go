@@ -176,7 +176,11 @@ func (ix *Index) Search(q string) SearchResult {
 			asked := Asked{Column: col, Rest: strings.Join(words, " ")}
 			for _, g := range groups[col] {
 				ix.matchValues(g, best, res.Hits)
-				ix.matchNames(g.text, alive, best, res.Hits)
+			}
+			for _, g := range groups[col] {
+				// A name counts for the items without the value ("node"
+				// names Node.js, which does not run on Node.js).
+				ix.matchNames(g.text, unmatched(alive, best), best, res.Hits)
 				for _, cv := range g.meaning.values {
 					if cv.Column == col {
 						asked.Values = append(asked.Values, cv.Value)
@@ -478,7 +482,7 @@ func (ix *Index) correct(t *queryTerm) (string, bool) {
 	}
 	var scratch editScratch
 	near := func(key string) int {
-		if key == "" || (key[0] != term[0] && (len(key) < 2 || key[0] != term[1])) {
+		if key == "" || (key[0] != term[0] && key[0] != term[1]) {
 			return limit + 1
 		}
 		return scratch.distance(term, key, limit)
@@ -494,17 +498,33 @@ func (ix *Index) correct(t *queryTerm) (string, bool) {
 	}
 	var found []int
 	foundD, foundTier := limit+1, tier(0)
-	for k, key := range ix.dict.keys {
-		d := near(key)
-		if d > limit || d > foundD {
-			continue
-		}
-		tr := ix.dict.best[k]
-		switch {
-		case d < foundD || tr > foundTier:
-			found, foundD, foundTier = []int{k}, d, tr
-		case tr == foundTier:
-			found = append(found, k)
+	// A typo seldom changes the first letter, and then mostly by swapping
+	// it with the second: only the keys starting with one of those two
+	// are compared, two small ranges of the sorted dictionary.
+	first, size := utf8.DecodeRuneInString(term)
+	second, _ := utf8.DecodeRuneInString(term[size:])
+	starts := []rune{first}
+	if second != first {
+		starts = append(starts, second)
+	}
+	for _, r := range starts {
+		lo, hi := ix.dict.prefixed(string(r))
+		for k := lo; k < hi; k++ {
+			key := ix.dict.keys[k]
+			if d := len(key) - len(term); d > limit*utf8.UTFMax || -d > limit*utf8.UTFMax {
+				continue
+			}
+			d := scratch.distance(term, key, limit)
+			if d > limit || d > foundD {
+				continue
+			}
+			tr := ix.dict.best[k]
+			switch {
+			case d < foundD || tr > foundTier:
+				found, foundD, foundTier = []int{k}, d, tr
+			case tr == foundTier:
+				found = append(found, k)
+			}
 		}
 	}
 	if vocabKey != "" && bestD <= foundD {
@@ -538,4 +558,13 @@ func markEnd(text string, start, end, prefix int) int {
 		i += size
 	}
 	return i
+}
+
+// unmatched is alive without the items that already have a score.
+func unmatched(alive []bool, best []int) []bool {
+	out := make([]bool, len(alive))
+	for i := range alive {
+		out[i] = alive[i] && best[i] == noMatch
+	}
+	return out
 }

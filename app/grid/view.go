@@ -317,29 +317,21 @@ func askedFirst(cols []*data.Column, asked []Asked) []*data.Column {
 	return out
 }
 
-// Why says how an item has what the search asked about, one line per
-// attribute: "Real-time: built in (Action Cable)", "Language: Python".
+// Why says how an item has the support columns the search asked about,
+// one line each: "Real-time: built in (Action Cable)". (Facet values need
+// no line: their column comes first, with the value marked.)
 func Why(it *data.Item, asked []Asked) []string {
 	var out []string
 	for _, a := range asked {
-		cell := it.Cells[a.Column.ID]
-		if a.Values == nil {
-			line := a.Column.Label + ": " + strings.ToLower(data.SupportLabel(cell.Text()))
-			if cell.Detail != "" {
-				line += " (" + cell.Detail + ")"
-			}
-			out = append(out, line)
+		if a.Values != nil {
 			continue
 		}
-		var has []string
-		for _, v := range cell.List() {
-			if slices.Contains(a.Values, v) {
-				has = append(has, v)
-			}
+		cell := it.Cells[a.Column.ID]
+		line := a.Column.Label + ": " + strings.ToLower(data.SupportLabel(cell.Text()))
+		if cell.Detail != "" {
+			line += " (" + cell.Detail + ")"
 		}
-		if len(has) > 0 {
-			out = append(out, a.Column.Label+": "+strings.Join(has, ", "))
-		}
+		out = append(out, line)
 	}
 	return out
 }

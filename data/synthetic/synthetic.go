@@ -49,7 +49,38 @@ func JSON(base *data.Catalog, n int, seed uint64) ([]byte, error) {
 	for i := range out.Items {
 		out.Items[i] = g.item(i)
 	}
+	out.Columns = vocabularyOfUsedValues(out.Columns, out.Items)
 	return json.Marshal(&out)
+}
+
+// vocabularyOfUsedValues keeps, of the columns' value synonyms, those of
+// the values the generated items use: a small catalog leaves some out, and
+// a synonym of a value the column lacks does not validate.
+func vocabularyOfUsedValues(cols []*data.Column, items []*data.Item) []*data.Column {
+	out := make([]*data.Column, len(cols))
+	for i, col := range cols {
+		c := *col
+		if len(col.ValueSynonyms) > 0 {
+			c.ValueSynonyms = map[string][]string{}
+			for v, syns := range col.ValueSynonyms {
+				if slices.Contains(col.OtherValues, v) || slices.Contains(col.Values, v) || used(items, col.ID, v) {
+					c.ValueSynonyms[v] = syns
+				}
+			}
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+func used(items []*data.Item, col, v string) bool {
+	for _, it := range items {
+		var vals []string
+		if json.Unmarshal(it.Cells[col].Value, &vals) == nil && slices.Contains(vals, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // generator holds the pools drawn from the base catalog.
