@@ -58,6 +58,9 @@ type controller interface {
 	// pickTheme sets and remembers the reader's theme: "auto", "light" or
 	// "dark".
 	pickTheme(ctx app.Context, theme string)
+	// details opens the details of a cell (item id, column id) next to
+	// the value that asked for them.
+	details(ctx app.Context, id, col string, invoker app.Value)
 }
 
 // to makes a change that only replaces the State, at once.

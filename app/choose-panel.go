@@ -165,9 +165,9 @@ func (c *choosePanel) Render() app.UI {
 	}
 	return app.Elem("section").Class("bg-choose").Aria("labelledby", "choose-heading").Body(
 		app.Elem("h2").ID("choose-heading").Body(
-			app.Button().Type("button").ID("choose-toggle").Class("bg-choose-toggle").
+			app.Elem("button").Attr("type", "button").ID("choose-toggle").Class("bg-choose-toggle").
 				Aria("expanded", strconv.FormatBool(c.isOpen())).Aria("controls", "choose-body").
-				Text(title).OnClick(c.toggleOpen),
+				Text(title).On("click", c.toggleOpen),
 		),
 		app.If(c.isOpen(), func() app.UI {
 			return app.Div().ID("choose-body").Class("bg-choose-body").Body(
@@ -180,14 +180,14 @@ func (c *choosePanel) Render() app.UI {
 				}),
 				c.builder(),
 				app.If(len(c.Need) > 0, func() app.UI {
-					return app.Span().Class("bg-switch").Body(
-						boolAttrs(app.Input().Type("checkbox").ID("hide-unfit").OnChange(c.hideUnfit), c.HideUnfit, false),
-						app.Label().For("hide-unfit").Textf("Hide frameworks that miss a must-have%s", hiddenCount(c.Unfit)),
+					return app.Elem("span").Class("bg-switch").Body(
+						boolAttrs(app.ElemSelfClosing("input").Attr("type", "checkbox").ID("hide-unfit").On("change", c.hideUnfit), c.HideUnfit, false),
+						app.Elem("label").Attr("for", "hide-unfit").Textf("Hide frameworks that miss a must-have%s", hiddenCount(c.Unfit)),
 					)
 				}),
 				app.If(len(c.Top) >= 2, func() app.UI {
-					return app.Button().Type("button").ID("compare-top").Class("bg-button").
-						Textf("Compare the top %d: %s", len(c.Top), names(c.Top)).OnClick(c.compareTop)
+					return app.Elem("button").Attr("type", "button").ID("compare-top").Class("bg-button").
+						Textf("Compare the top %d: %s", len(c.Top), names(c.Top)).On("click", c.compareTop)
 				}),
 			)
 		}),
@@ -208,14 +208,14 @@ func (c *choosePanel) criterion(cr grid.Criterion, must bool) app.UI {
 	}
 	desc := cr.Describe(c.Catalog)
 	return app.Elem("li").Class("bg-criterion").ID("crit-"+cr.Column).Body(
-		app.Span().Class("bg-crit-kind bg-crit-"+map[bool]string{true: "must", false: "want"}[must]).Text(kind),
-		app.Span().Class("bg-crit-text").Text(desc),
-		app.Button().Type("button").Class("bg-link-button").
+		app.Elem("span").Class("bg-crit-kind bg-crit-"+map[bool]string{true: "must", false: "want"}[must]).Text(kind),
+		app.Elem("span").Class("bg-crit-text").Text(desc),
+		app.Elem("button").Attr("type", "button").Class("bg-link-button").
 			Aria("label", "Make "+other+": "+desc).Text("Make "+other).
 			// The whole criterion is in the scope: the closure holds it,
 			// and go-app keeps a handler whose code and scope are unchanged.
 			OnClick(c.swap(cr, !must), app.EventScope(cr.String(), must)),
-		app.Button().Type("button").Class("bg-remove").
+		app.Elem("button").Attr("type", "button").Class("bg-remove").
 			Aria("label", "Remove criterion: "+desc).Text("×").
 			OnClick(c.remove(cr.Column), app.EventScope(cr.Column)),
 	)
@@ -227,8 +227,8 @@ func (c *choosePanel) builder() app.UI {
 	_, complete := c.built()
 	return app.Div().Class("bg-builder").Body(
 		app.Div().Class("bg-builder-field").Body(
-			app.Label().For("crit-column").Text("Criterion"),
-			app.Select().ID("crit-column").OnChange(c.pickColumn).Body(
+			app.Elem("label").Attr("for", "crit-column").Text("Criterion"),
+			app.Elem("select").ID("crit-column").On("change", c.pickColumn).Body(
 				app.Range(cols).Slice(func(i int) app.UI {
 					return option(cols[i].ID, cols[i].Label, cols[i].ID == c.column)
 				}),
@@ -236,8 +236,8 @@ func (c *choosePanel) builder() app.UI {
 		),
 		app.If(col != nil && col.Type == data.Support, func() app.UI {
 			return app.Div().Class("bg-builder-field").Body(
-				app.Label().For("crit-level").Text("Level"),
-				app.Select().ID("crit-level").OnChange(c.pickLevel).Body(
+				app.Elem("label").Attr("for", "crit-level").Text("Level"),
+				app.Elem("select").ID("crit-level").On("change", c.pickLevel).Body(
 					option(data.BuiltIn, "Built in", c.level == data.BuiltIn),
 					option(data.Official, "Built in or official add-on", c.level == data.Official),
 					option(data.ThirdParty, "Any, third-party included", c.level == data.ThirdParty),
@@ -245,13 +245,13 @@ func (c *choosePanel) builder() app.UI {
 			)
 		}).ElseIf(col != nil && col.Type == data.Year, func() app.UI {
 			return app.Div().Class("bg-builder-field").Body(
-				app.Label().For("crit-op").Text("When"),
-				app.Select().ID("crit-op").OnChange(c.pickOp).Body(
+				app.Elem("label").Attr("for", "crit-op").Text("When"),
+				app.Elem("select").ID("crit-op").On("change", c.pickOp).Body(
 					option("<", "Before", c.op == "<"),
 					option(">", "After", c.op == ">"),
 				),
-				app.Label().For("crit-year").Class("bg-visually-hidden").Text("Year"),
-				app.Input().Type("number").ID("crit-year").Min(1950).Max(2100).Value(c.year).OnInput(c.pickYear),
+				app.Elem("label").Attr("for", "crit-year").Class("bg-visually-hidden").Text("Year"),
+				app.ElemSelfClosing("input").Attr("type", "number").ID("crit-year").Attr("min", 1950).Attr("max", 2100).Attr("value", c.year).On("input", c.pickYear),
 			)
 		}).ElseIf(col != nil, func() app.UI {
 			vals := c.Catalog.FacetValues(col)
@@ -259,19 +259,19 @@ func (c *choosePanel) builder() app.UI {
 				app.Elem("legend").Text("Any of"),
 				app.Range(vals).Slice(func(i int) app.UI {
 					id := fmt.Sprintf("crit-v-%d", i)
-					return app.Span().Class("bg-builder-value").Body(
-						boolAttrs(app.Input().Type("checkbox").ID(id).
+					return app.Elem("span").Class("bg-builder-value").Body(
+						boolAttrs(app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).
 							OnChange(c.toggleValue(vals[i]), app.EventScope(c.column, vals[i])), slices.Contains(c.values, vals[i]), false),
-						app.Label().For(id).Text(vals[i]),
+						app.Elem("label").Attr("for", id).Text(vals[i]),
 					)
 				}),
 			)
 		}),
 		app.Div().Class("bg-builder-actions").Body(
-			buttonDisabled(app.Button().Type("button").ID("add-need").Class("bg-secondary").
-				Text("Add as must-have").OnClick(c.add(true)), !complete),
-			buttonDisabled(app.Button().Type("button").ID("add-want").Class("bg-secondary").
-				Text("Add as nice-to-have").OnClick(c.add(false)), !complete),
+			buttonDisabled(app.Elem("button").Attr("type", "button").ID("add-need").Class("bg-secondary").
+				Text("Add as must-have").On("click", c.add(true)), !complete),
+			buttonDisabled(app.Elem("button").Attr("type", "button").ID("add-want").Class("bg-secondary").
+				Text("Add as nice-to-have").On("click", c.add(false)), !complete),
 		),
 	)
 }
@@ -279,9 +279,9 @@ func (c *choosePanel) builder() app.UI {
 // option is a select option whose selected state renders right on both
 // sides (see boolAttrs).
 func option(value, label string, selected bool) app.UI {
-	o := app.Option().Value(value).Text(label)
+	o := app.Elem("option").Attr("value", value).Text(label)
 	if selected || app.IsClient {
-		o = o.Selected(selected)
+		o = o.Attr("selected", selected)
 	}
 	return o
 }

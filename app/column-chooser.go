@@ -59,7 +59,7 @@ func (c *columnChooser) Render() app.UI {
 	}
 	ordered := append(append([]*data.Column{}, c.Visible...), hidden...)
 	return app.Div().Class("bg-columns").Body(
-		app.Button().Type("button").ID("columns-toggle").Class("bg-secondary").
+		app.Elem("button").Attr("type", "button").ID("columns-toggle").Class("bg-secondary").
 			Aria("expanded", fmt.Sprint(c.open)).Aria("controls", "columns-panel").
 			Textf("Columns (%d of %d)", len(c.Visible), len(c.All)).
 			OnClick(c.toggleOpen),
@@ -71,8 +71,8 @@ func (c *columnChooser) Render() app.UI {
 					}),
 				),
 				app.If(!c.Default, func() app.UI {
-					return app.Button().Type("button").ID("columns-reset").Class("bg-link-button").
-						Text("Reset to default columns").OnClick(c.reset)
+					return app.Elem("button").Attr("type", "button").ID("columns-reset").Class("bg-link-button").
+						Text("Reset to default columns").On("click", c.reset)
 				}),
 			)
 		}),
@@ -83,15 +83,15 @@ func (c *columnChooser) item(col *data.Column, i int) app.UI {
 	shown := containsColumn(c.Visible, col.ID)
 	id := "col-" + col.ID
 	return app.Elem("li").Class("bg-columns-item").Body(
-		boolAttrs(app.Input().Type("checkbox").ID(id).
+		boolAttrs(app.ElemSelfClosing("input").Attr("type", "checkbox").ID(id).
 			OnChange(c.toggle(col.ID), app.EventScope(col.ID)), shown, shown && len(c.Visible) == 1),
-		app.Label().For(id).Text(col.Label),
+		app.Elem("label").Attr("for", id).Text(col.Label),
 		app.If(shown, func() app.UI {
-			return app.Span().Class("bg-columns-move").Body(
-				buttonDisabled(app.Button().Type("button").ID("up-"+col.ID).Class("bg-icon-button").
+			return app.Elem("span").Class("bg-columns-move").Body(
+				buttonDisabled(app.Elem("button").Attr("type", "button").ID("up-"+col.ID).Class("bg-icon-button").
 					Aria("label", "Move "+col.Label+" left").Text("↑").
 					OnClick(c.move(col.ID, -1), app.EventScope(col.ID)), i == 0),
-				buttonDisabled(app.Button().Type("button").ID("down-"+col.ID).Class("bg-icon-button").
+				buttonDisabled(app.Elem("button").Attr("type", "button").ID("down-"+col.ID).Class("bg-icon-button").
 					Aria("label", "Move "+col.Label+" right").Text("↓").
 					OnClick(c.move(col.ID, 1), app.EventScope(col.ID)), i == len(c.Visible)-1),
 			)
@@ -109,9 +109,9 @@ func containsColumn(cols []*data.Column, id string) bool {
 }
 
 // buttonDisabled sets disabled on a button the way boolAttrs does on inputs.
-func buttonDisabled(b app.HTMLButton, disabled bool) app.HTMLButton {
+func buttonDisabled(b app.HTMLElem, disabled bool) app.HTMLElem {
 	if disabled || app.IsClient {
-		b = b.Disabled(disabled)
+		b = b.Attr("disabled", disabled)
 	}
 	return b
 }

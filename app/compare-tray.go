@@ -59,8 +59,8 @@ func (c *compareTray) Render() app.UI {
 				app.Range(c.Picks).Slice(func(i int) app.UI {
 					it := c.Picks[i]
 					return app.Elem("li").Body(
-						app.Span().Text(it.Name),
-						app.Button().Type("button").Class("bg-remove").
+						app.Elem("span").Text(it.Name),
+						app.Elem("button").Attr("type", "button").Class("bg-remove").
 							Aria("label", "Remove "+it.Name+" from the comparison").
 							Text("×").
 							OnClick(c.remove(it.ID), app.EventScope(it.ID)),
@@ -69,9 +69,9 @@ func (c *compareTray) Render() app.UI {
 			)
 		}),
 		app.If(n >= 2, func() app.UI {
-			return app.A().ID("open-compare").Class("bg-button").Href(c.CompareHref).Text(label).OnClick(c.open)
+			return app.Elem("a").ID("open-compare").Class("bg-button").Attr("href", c.CompareHref).Text(label).On("click", c.open)
 		}).ElseIf(n == 1, func() app.UI {
-			return app.Button().Type("button").ID("open-compare").Disabled(true).
+			return app.Elem("button").Attr("type", "button").ID("open-compare").Attr("disabled", true).
 				Aria("describedby", "tray-status").Text(label)
 		}),
 		app.P().ID("tray-status").Class("bg-tray-status").Role("status").Aria("live", "polite").Text(c.Message),

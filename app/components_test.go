@@ -38,11 +38,11 @@ func TestGridTableMarkup(t *testing.T) {
 
 	// The wrapper handles the table's controls by delegation.
 	noop := func(app.Context, app.Event) {}
-	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption").OnClick(noop).OnChange(noop), g, 0)
+	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption").On("click", noop).On("change", noop), g, 0)
 	root := parseTable(t, app.HTMLString(g))
 	table := find(t, root, "table.bg-table")
 	caption := find(t, table, "caption#grid-caption.bg-visually-hidden")
-	if got, want := textOf(caption), "Test tools compared, sorted by First release, descending. Facts as of 2026-01-31; each cell links to its source."; got != want {
+	if got, want := textOf(caption), "Test tools compared, sorted by First release, descending. Facts as of 2026-01-31; each value opens its details and source."; got != want {
 		t.Errorf("caption %q, want %q", got, want)
 	}
 	// Header row: the name column, then the visible schema columns; the
@@ -71,13 +71,10 @@ func TestGridTableMarkup(t *testing.T) {
 		t.Errorf("row header scope %q", attr(th, "scope"))
 	}
 	box := find(t, th, "input#pick-alpha.bg-pick")
-	for k, v := range map[string]string{"type": "checkbox", "name": "pick", "value": "alpha", "form": FormID, "title": "Compare Alpha", "checked": ""} {
+	for k, v := range map[string]string{"type": "checkbox", "name": "pick", "value": "alpha", "form": FormID, "title": "Compare Alpha", "aria-label": "Compare Alpha", "checked": ""} {
 		if a, ok := attrOK(box, k); !ok || a != v {
 			t.Errorf("checkbox %s=%q (present %v), want %q", k, a, ok, v)
 		}
-	}
-	if label := find(t, th, "label.bg-visually-hidden"); attr(label, "for") != "pick-alpha" || textOf(label) != "Compare Alpha" {
-		t.Errorf("label for=%q text %q", attr(label, "for"), textOf(label))
 	}
 	name := find(t, th, "a.bg-name")
 	if attr(name, "href") != "https://example.com/alpha" || attr(name, "target") != "_blank" || attr(name, "rel") != "noopener" || attr(name, "title") != "Alpha website (opens in a new tab)" {
@@ -89,12 +86,33 @@ func TestGridTableMarkup(t *testing.T) {
 	if got := len(findAll(row, "td")); got != 4 {
 		t.Errorf("%d cells, want 4", got)
 	}
-	src := find(t, row, "td.bg-col-support a.bg-src")
-	if attr(src, "aria-label") != "Source for Alpha, ORM (opens in a new tab)" {
-		t.Errorf("source link label %q", attr(src, "aria-label"))
+	// A value is one control that opens its details; the support mark is
+	// a class (a shape in CSS) and a word.
+	value := find(t, row, "td.bg-col-support button.bg-cell")
+	for k, v := range map[string]string{"type": "button", "class": "bg-cell bg-lv bg-lv-built-in", "data-i": "alpha", "data-c": "orm",
+		"aria-haspopup": "dialog", "data-src": "https://example.com/alpha"} {
+		if a, ok := attrOK(value, k); !ok || a != v {
+			t.Errorf("value %s=%q (present %v), want %q", k, a, ok, v)
+		}
 	}
-	if detail := find(t, row, "td.bg-col-support span.bg-detail"); textOf(detail) != "AlphaORM" {
-		t.Errorf("detail %q", textOf(detail))
+	// The search found "alp" in the component's name, so the value shows
+	// it, marked, instead of the short word.
+	if textOf(value) != "AlphaORM" || textOf(find(t, value, "mark")) != "Alp" {
+		t.Errorf("value %q", textOf(value))
+	}
+	if n := len(findAll(row, "details")); n != 0 {
+		t.Errorf("%d details elements in a row", n)
+	}
+	// The details: the full value, the detail and the source.
+	pop := parseTable(t, detailsHTML(cat, cat.Item("alpha"), cat.Column("orm"), grid.Timeline{}))
+	if got := textOf(find(t, pop, "h2#pop-title")); got != "AlphaORM" {
+		t.Errorf("details title %q", got)
+	}
+	if got := textOf(find(t, pop, "p.bg-pop-value")); got != "Built in AlphaORM" {
+		t.Errorf("details value %q", got)
+	}
+	if a := find(t, pop, "p.bg-pop-src a"); attr(a, "href") != "https://example.com/alpha" || attr(a, "target") != "_blank" {
+		t.Errorf("details source %v", attrs(a))
 	}
 }
 
@@ -144,8 +162,8 @@ func TestFacetPanelMarkup(t *testing.T) {
 	mount(t, f)
 
 	noop := func(app.Context, app.Event) {}
-	match(t, app.Elem("aside").Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0).OnChange(noop).OnClick(noop), f, 0)
-	match(t, app.Span().Class("bg-filters-title"), f, 0, 0, 0, 0)
+	match(t, app.Elem("aside").Class("bg-filters").Aria("labelledby", "filters-heading").TabIndex(0).On("change", noop).On("click", noop), f, 0)
+	match(t, app.Elem("span").Class("bg-filters-title"), f, 0, 0, 0, 0)
 	match(t, app.Text("Filters (1)"), f, 0, 0, 0, 0, 0)
 	groups := find(t, parseTable(t, f.groupsHTML(true)), "div#filter-groups.bg-filter-groups")
 	set := find(t, groups, "fieldset.bg-facet")
@@ -194,8 +212,8 @@ func TestFacetPanelMarkup(t *testing.T) {
 func TestSearchBoxMarkup(t *testing.T) {
 	b := &searchBox{Query: "rails", Keep: keptParams(fixture.Small(t), grid.State{Sort: grid.SortKey{Column: "released", Desc: true}, Query: "x", Embed: true}), Label: "Search tools"}
 	mount(t, b)
-	match(t, app.Form().ID(FormID).Class("bg-search").Role("search").Method("get").OnSubmit(func(app.Context, app.Event) {}), b, 0)
-	match(t, app.Label().For(SearchID), b, 0, 0)
+	match(t, app.Elem("form").ID(FormID).Class("bg-search").Role("search").Attr("method", "get").On("submit", func(app.Context, app.Event) {}), b, 0)
+	match(t, app.Elem("label").Attr("for", SearchID), b, 0, 0)
 	match(t, app.Text("Search tools"), b, 0, 0, 0)
 	html := app.HTMLString(b)
 	for _, want := range []string{`type="search"`, `value="rails"`, `name="q"`, `maxlength="200"`, `name="sort" value="-released"`, `name="embed" value="1"`} {
@@ -290,7 +308,7 @@ func TestCompareViewMarkup(t *testing.T) {
 	match(t, app.Text("3 of 6 attributes differ. 3 identical attributes are hidden."), v, 0, 1, 0)
 	// Transposed: items are column headers, attributes are row headers.
 	noop := func(app.Context, app.Event) {}
-	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").OnClick(noop), v, 0, 2)
+	match(t, app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").On("click", noop), v, 0, 3)
 	table := find(t, parseTable(t, v.html()), "table.bg-table.bg-compare-table")
 	if got := textOf(find(t, table, "caption#compare-caption")); !strings.HasPrefix(got, "Alpha and Gamma compared attribute by attribute.") {
 		t.Errorf("caption %q", got)
@@ -314,7 +332,7 @@ func TestCompareViewMarkup(t *testing.T) {
 	for _, want := range []string{
 		`aria-label="Remove Gamma from the comparison"`,
 		`href="?pick=alpha,gamma"`, // back to the grid keeps the picks
-		`aria-label="Source for Gamma, ORM (opens in a new tab)"`,
+		`data-i="gamma" data-c="orm" aria-haspopup="dialog" data-src="https://example.com/gamma"`,
 		`id="copy-link"`,
 	} {
 		if !strings.Contains(html, want) {
@@ -344,7 +362,7 @@ func TestCompareTrayMarkup(t *testing.T) {
 	two := &compareTray{Picks: cat.ItemsOf([]string{"beta", "alpha"}), Noun: cat.Noun, CompareHref: "?compare=beta,alpha", Message: "Alpha added: 2 of 4 picked."}
 	mount(t, two)
 	match(t, app.Elem("section").Class("bg-tray has-picks").ID("compare-tray").Aria("labelledby", "tray-heading"), two, 0)
-	match(t, app.A().ID("open-compare").Class("bg-button").Href("?compare=beta,alpha").OnClick(func(app.Context, app.Event) {}), two, 0, 2)
+	match(t, app.Elem("a").ID("open-compare").Class("bg-button").Attr("href", "?compare=beta,alpha").On("click", func(app.Context, app.Event) {}), two, 0, 2)
 	match(t, app.Text("Compare (2)"), two, 0, 2, 0)
 	match(t, app.P().ID("tray-status").Class("bg-tray-status").Role("status").Aria("live", "polite"), two, 0, 3)
 	match(t, app.Text("Alpha added: 2 of 4 picked."), two, 0, 3, 0)

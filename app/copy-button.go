@@ -84,12 +84,12 @@ func copyWithSelection(text string) bool {
 // Render draws the button, the status line and, when needed, the field
 // holding the link for a manual copy.
 func (b *copyButton) Render() app.UI {
-	return app.Span().Class("bg-copy").Body(
-		app.Button().Type("button").ID(b.ID).Class("bg-secondary").Text("Copy link").OnClick(b.onClick),
-		app.Span().ID(b.ID+"-status").Class("bg-copy-status").Role("status").Aria("live", "polite").Text(b.status),
+	return app.Elem("span").Class("bg-copy").Body(
+		app.Elem("button").Attr("type", "button").ID(b.ID).Class("bg-secondary").Text("Copy link").On("click", b.onClick),
+		app.Elem("span").ID(b.ID+"-status").Class("bg-copy-status").Role("status").Aria("live", "polite").Text(b.status),
 		app.If(b.manual != "", func() app.UI {
-			return app.Input().Type("text").ReadOnly(true).ID(b.ID+"-manual").Class("bg-copy-manual").
-				Aria("label", "Link to this view").Value(b.manual)
+			return app.ElemSelfClosing("input").Attr("type", "text").Attr("readonly", true).ID(b.ID+"-manual").Class("bg-copy-manual").
+				Aria("label", "Link to this view").Attr("value", b.manual)
 		}),
 	)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -96,4 +98,43 @@ func temporary(tag string, use func(el app.Value)) {
 	doc.Get("body").Call("appendChild", el)
 	defer el.Call("remove")
 	use(el)
+}
+
+// setHTML replaces an element's content with markup built by this
+// package (every text in it escaped): the popover's details.
+func setHTML(el app.Value, markup string) {
+	if el.Truthy() && el.Get("innerHTML").String() != markup {
+		el.Set("innerHTML", markup)
+	}
+}
+
+// openPopover shows a popover (the top layer: over everything, closed by
+// Escape and by a click outside, natively) below anchor, or above it when
+// there is no room below, kept inside the window.
+func openPopover(pop, anchor app.Value) {
+	if !pop.Truthy() {
+		return
+	}
+	if !pop.Call("matches", ":popover-open").Bool() {
+		pop.Call("showPopover")
+	}
+	win := app.Window()
+	vw, vh := win.Get("innerWidth").Float(), win.Get("innerHeight").Float()
+	a := anchor.Call("getBoundingClientRect")
+	p := pop.Call("getBoundingClientRect")
+	w, h := p.Get("width").Float(), p.Get("height").Float()
+	left := min(max(8, a.Get("left").Float()), vw-w-8)
+	top := a.Get("bottom").Float() + 4
+	if top+h > vh-8 && a.Get("top").Float()-h-4 >= 8 {
+		top = a.Get("top").Float() - h - 4
+	}
+	setStyleProp(pop, "--pop-left", fmt.Sprintf("%.0fpx", max(8, left)))
+	setStyleProp(pop, "--pop-top", fmt.Sprintf("%.0fpx", max(8, top)))
+}
+
+// closePopover hides a popover if it is open.
+func closePopover(pop app.Value) {
+	if pop.Truthy() && pop.Call("matches", ":popover-open").Bool() {
+		pop.Call("hidePopover")
+	}
 }

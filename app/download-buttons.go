@@ -23,11 +23,11 @@ func (d *downloadButtons) export(format string) app.EventHandler {
 
 // Render draws the two buttons.
 func (d *downloadButtons) Render() app.UI {
-	return app.Span().Class("bg-downloads").Body(
-		app.Button().Type("button").ID("download-csv").Class("bg-secondary").
-			Aria("label", "Download this view as CSV").Text("CSV").OnClick(d.export("csv"), app.EventScope("csv")),
-		app.Button().Type("button").ID("download-json").Class("bg-secondary").
-			Aria("label", "Download this view as JSON").Text("JSON").OnClick(d.export("json"), app.EventScope("json")),
+	return app.Elem("span").Class("bg-downloads").Body(
+		app.Elem("button").Attr("type", "button").ID("download-csv").Class("bg-secondary").
+			Aria("label", "Download this view as CSV").Text("CSV").On("click", d.export("csv"), app.EventScope("csv")),
+		app.Elem("button").Attr("type", "button").ID("download-json").Class("bg-secondary").
+			Aria("label", "Download this view as JSON").Text("JSON").On("click", d.export("json"), app.EventScope("json")),
 	)
 }
 

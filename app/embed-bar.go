@@ -17,8 +17,8 @@ type embedBar struct {
 func (b *embedBar) Render() app.UI {
 	return app.Div().Class("bg-embed-bar").Body(
 		app.Elem("h1").Class("bg-visually-hidden").Text("backendgrid: compare backend frameworks"),
-		app.Span().Class("bg-embed-brand").Text("backendgrid"),
-		app.A().ID("open-full").Class("bg-embed-full").Href(b.FullHref).Target("_blank").Rel("noopener").
+		app.Elem("span").Class("bg-embed-brand").Text("backendgrid"),
+		app.Elem("a").ID("open-full").Class("bg-embed-full").Attr("href", b.FullHref).Attr("target", "_blank").Attr("rel", "noopener").
 			Text("Open full comparison ↗").Title("Opens in a new tab"),
 	)
 }

@@ -78,8 +78,8 @@ func (e *emptyState) Render() app.UI {
 					r := n.Related[j]
 					return app.P().Body(
 						app.Text(r.Text+" "),
-						app.Button().Type("button").Class("bg-secondary").ID(fmt.Sprintf("related-%d-%d", i, j)).
-							Text(r.Button).OnClick(e.showRelated(r), app.EventScope(r.Query, r.Related.Column.ID, r.Related.Value)),
+						app.Elem("button").Attr("type", "button").Class("bg-secondary").ID(fmt.Sprintf("related-%d-%d", i, j)).
+							Text(r.Button).On("click", e.showRelated(r), app.EventScope(r.Query, r.Related.Column.ID, r.Related.Value)),
 					)
 				}),
 			)
@@ -87,13 +87,13 @@ func (e *emptyState) Render() app.UI {
 		app.If(why != "", func() app.UI { return app.P().Text(why) }),
 		app.Div().Class("bg-empty-actions").Body(
 			app.If(e.Unfit > 0, func() app.UI {
-				return app.Button().Type("button").ID("empty-show-unfit").Text("Show those that miss a must-have").OnClick(e.showUnfit)
+				return app.Elem("button").Attr("type", "button").ID("empty-show-unfit").Text("Show those that miss a must-have").On("click", e.showUnfit)
 			}),
 			app.If(e.Query != "" && len(e.Filters) > 0, func() app.UI {
-				return app.Button().Type("button").ID("empty-clear-search").Text("Clear the search").OnClick(e.clearSearch)
+				return app.Elem("button").Attr("type", "button").ID("empty-clear-search").Text("Clear the search").On("click", e.clearSearch)
 			}),
 			app.If(len(what) > 0, func() app.UI {
-				return app.Button().Type("button").ID("empty-clear-all").Text("Clear search and filters").OnClick(e.clearAll)
+				return app.Elem("button").Attr("type", "button").ID("empty-clear-all").Text("Clear search and filters").On("click", e.clearAll)
 			}),
 		),
 	)

@@ -134,16 +134,16 @@ func (f *facetPanel) Render() app.UI {
 		Body(
 			app.Div().Class("bg-filters-head").Body(
 				app.Elem("h2").ID("filters-heading").Body(
-					app.Span().Class("bg-filters-title").Text(label),
-					app.Button().Type("button").ID("filters-toggle").Class("bg-filters-toggle").
+					app.Elem("span").Class("bg-filters-title").Text(label),
+					app.Elem("button").Attr("type", "button").ID("filters-toggle").Class("bg-filters-toggle").
 						Aria("expanded", fmt.Sprint(f.open)).
 						Aria("controls", "filter-groups").
 						Text(label).
 						OnClick(f.toggleOpen),
 				),
 				app.If(f.Filtered, func() app.UI {
-					return app.Button().Type("button").Class("bg-link-button").ID("clear-all").
-						Text("Clear all filters").OnClick(f.clearAll)
+					return app.Elem("button").Attr("type", "button").Class("bg-link-button").ID("clear-all").
+						Text("Clear all filters").On("click", f.clearAll)
 				}),
 			),
 			app.Raw(f.groups()),
@@ -258,12 +258,12 @@ func (f *facetPanel) groupsHTML(counts bool) string {
 // go-app's prerender writes checked="false", which HTML reads as checked,
 // while in the browser it sets the DOM property. So on the server a false
 // value is left out, and in the browser it is always set.
-func boolAttrs(in app.HTMLInput, checked, disabled bool) app.HTMLInput {
+func boolAttrs(in app.HTMLElemSelfClosing, checked, disabled bool) app.HTMLElemSelfClosing {
 	if checked || app.IsClient {
-		in = in.Checked(checked)
+		in = in.Attr("checked", checked)
 	}
 	if disabled || app.IsClient {
-		in = in.Disabled(disabled)
+		in = in.Attr("disabled", disabled)
 	}
 	return in
 }

@@ -4,6 +4,7 @@ import (
 	"backendgrid/app/grid"
 	"html"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -33,17 +34,24 @@ type gridTable struct {
 	// Asked are the attributes the search named: their cells are marked
 	// and each row says how it has them.
 	Asked []grid.Asked
+	// Today starts the time axis of the support windows.
+	Today time.Time
 	// Ctl is the page: sorting and picking change its State.
 	Ctl controller
 
 	// synced is set when the last syncPicks saw picks.
 	synced bool
+	// axes are the time axes of the releases columns, by column id.
+	axes map[string]grid.Timeline
 }
 
 // onClick applies a sort link's sort in place. The links are real links
 // for readers without JavaScript, and a click with a modifier key still
 // opens one in a new tab or window.
 func (g *gridTable) onClick(ctx app.Context, e app.Event) {
+	if onValue(ctx, e, g.Ctl) {
+		return
+	}
 	link := e.Get("target").Call("closest", "a.bg-sort")
 	if !link.Truthy() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("shiftKey").Bool() || e.Get("altKey").Bool() {
 		return
@@ -121,7 +129,7 @@ func (g *gridTable) html() string {
 	// screen above the scrolling box, where they stay readable.
 	b.WriteString(`<caption id="grid-caption" class="bg-visually-hidden">`)
 	b.WriteString(html.EscapeString(g.Catalog.Title + " compared, sorted by " + g.State.SortLabel(g.Catalog) +
-		". Facts as of " + g.Catalog.AsOf + "; each cell links to its source."))
+		". Facts as of " + g.Catalog.AsOf + "; each value opens its details and source."))
 	b.WriteString(`</caption><thead><tr>`)
 	g.header(&b, grid.NameColumn, "Name", "bg-col-name")
 	if g.State.Choosing() {
@@ -165,38 +173,59 @@ func (g *gridTable) header(b *strings.Builder, id, label, class string) {
 }
 
 // row writes one item: the row header with the compare checkbox and the
-// name, the fit when choosing, then the cells.
+// name, the fit when choosing, then the cells, each value one line.
 func (g *gridTable) row(b *strings.Builder, r grid.Row) {
 	it := r.Item
 	id := html.EscapeString(it.ID)
 	compare := html.EscapeString("Compare " + it.Name)
-	b.WriteString(`<tr id="row-` + id + `"><th scope="row" class="bg-col-name"><div class="bg-rowhead">`)
-	b.WriteString(`<input type="checkbox" id="pick-` + id + `" class="bg-pick" name="pick" value="` + id + `" form="` + FormID + `" title="` + compare + `"`)
+	b.WriteString(`<tr id="row-` + id + `"><th scope="row" class="bg-col-name">`)
+	b.WriteString(`<input type="checkbox" id="pick-` + id + `" class="bg-pick" name="pick" value="` + id + `" form="` + FormID + `" title="` + compare + `" aria-label="` + compare + `"`)
 	if app.IsServer && g.State.Picked(it.ID) {
 		b.WriteString(` checked`)
 	}
-	b.WriteString(`><label for="pick-` + id + `" class="bg-visually-hidden">` + compare + `</label><div>`)
+	b.WriteString(`>`)
 	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks.Of(grid.Field{Column: grid.NameField})))
 	b.WriteString(matchedAliases(it, r.Marks))
 	b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
 	for _, why := range grid.Why(it, g.Asked) {
 		b.WriteString(`<span class="bg-why">` + html.EscapeString(why) + `</span>`)
 	}
-	b.WriteString(`</div></div></th>`)
+	b.WriteString(`</th>`)
 	if r.Fit != nil {
 		class := "bg-fit-yes"
 		if r.Fit.Failed {
 			class = "bg-fit-no"
 		}
 		b.WriteString(`<td class="bg-col-fit"><span class="bg-fit ` + class + `">` + html.EscapeString(r.Fit.Verdict()) +
-			`</span><p class="bg-fit-why">` + html.EscapeString(r.Fit.Explanation) + `</p></td>`)
+			`</span><button type="button" class="bg-cell bg-clamp bg-fit-why" data-i="` + id + `" data-c="` + fitColumn + `" aria-haspopup="dialog">` +
+			html.EscapeString(r.Fit.Explanation) + `</button></td>`)
 	}
 	for _, col := range g.Columns {
 		b.WriteString(`<td class="bg-col-` + string(col.Type) + g.askedClass(col) + `">`)
-		b.WriteString(cellHTML(col, it, it.Cells[col.ID], r.Marks))
+		b.WriteString(cellHTML(col, it, it.Cells[col.ID], r.Marks, g.timeline(col)))
 		b.WriteString(`</td>`)
 	}
 	b.WriteString(`</tr>`)
+}
+
+// fitColumn is what the fit's details button names as its column.
+const fitColumn = "fit"
+
+// timeline is the axis of a releases column, from today: worked out once
+// a day, not for every row of every render.
+func (g *gridTable) timeline(col *data.Column) grid.Timeline {
+	if col.Type != data.Releases {
+		return grid.Timeline{}
+	}
+	if g.axes == nil {
+		g.axes = map[string]grid.Timeline{}
+	}
+	tl, ok := g.axes[col.ID]
+	if !ok || !tl.From.Equal(grid.Day(g.Today)) {
+		tl = grid.NewTimeline(g.Catalog, col, g.Today)
+		g.axes[col.ID] = tl
+	}
+	return tl
 }
 
 // nameLinkHTML is the item name, linked to its website when the catalog

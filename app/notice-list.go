@@ -34,8 +34,8 @@ func (n *noticeList) Render() app.UI {
 					// attributes: the button points at it by id.
 					id := fmt.Sprintf("notice-%d", i)
 					return app.Elem("li").Class("bg-notice").Body(
-						app.Span().ID(id).Text(n.Notices[i].Message),
-						app.Button().Type("button").Class("bg-dismiss").
+						app.Elem("span").ID(id).Text(n.Notices[i].Message),
+						app.Elem("button").Attr("type", "button").Class("bg-dismiss").
 							Aria("label", "Dismiss notice").
 							Aria("describedby", id).
 							Text("×").

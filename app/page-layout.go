@@ -25,7 +25,7 @@ func (p *Page) Render() app.UI {
 	full := p.view.state
 	full.Embed = false
 	return root.Body(
-		app.A().Class("skip-link").Href("#results").Text("Skip to results"),
+		app.Elem("a").Class("skip-link").Attr("href", "#results").Text("Skip to results"),
 		app.If(p.view.state.Embed, func() app.UI {
 			return &embedBar{FullHref: full.Href()}
 		}).Else(func() app.UI {
@@ -49,6 +49,7 @@ func (p *Page) Render() app.UI {
 						Catalog:    cat,
 						GridHref:   p.view.state.CloseCompare().Href(),
 						Ctl:        p,
+						Today:      p.view.today,
 					},
 				),
 			)
@@ -57,11 +58,12 @@ func (p *Page) Render() app.UI {
 		}),
 		app.If(!p.view.state.Embed, func() app.UI {
 			return app.Elem("footer").Class("bg-footer").Body(
-				app.P().Textf("Facts as of %s. Each cell links to the official page or file it comes from.", cat.AsOf),
+				app.P().Textf("Facts as of %s. Every value opens its details and the official page or file it comes from.", cat.AsOf),
 				app.P().ID("app-version").Textf("Version %s", Version()),
 			)
 		}),
 		app.If(p.env.updateReady, func() app.UI { return &updateBanner{} }),
+		detailsPopover(),
 	)
 }
 
@@ -79,14 +81,24 @@ func (p *Page) renderGrid() app.UI {
 			// anyone automating the page) can wait for a view to be on screen.
 			// has-picks leaves room for the sticky compare tray.
 			app.Elem("main").ID("results").Class(resultsClass(len(st.Picks) > 0)).TabIndex(-1).DataSet("state", grid.EncodeQuery(p.view.state.Encode())).Body(
-				&resultSummary{
-					Shown:     len(res.Rows),
-					Total:     res.Total,
-					Noun:      cat.Noun,
-					Query:     st.Query,
-					Corrected: res.Corrected,
-					SortedBy:  sortedBy(cat, st, res),
-				},
+				// The count and the tools share a line above the grid.
+				app.Div().Class("bg-toolbar").Body(
+					&resultSummary{
+						Shown:     len(res.Rows),
+						Total:     res.Total,
+						Noun:      cat.Noun,
+						Query:     st.Query,
+						Corrected: res.Corrected,
+						SortedBy:  sortedBy(cat, st, res),
+					},
+					&viewTools{
+						Visible:        res.Columns,
+						All:            cat.Columns,
+						DefaultColumns: st.Cols == nil,
+						Catalog:        cat,
+						Ctl:            p,
+					},
+				),
 				&searchOffers{Asked: res.Asked, Catalog: cat, Ctl: p},
 				&choosePanel{
 					Catalog:   cat,
@@ -97,21 +109,15 @@ func (p *Page) renderGrid() app.UI {
 					Top:       cat.ItemsOf(grid.TopFits(res.Rows)),
 					Ctl:       p,
 				},
-				&viewTools{
-					Visible:        res.Columns,
-					All:            cat.Columns,
-					DefaultColumns: st.Cols == nil,
-					Catalog:        cat,
-					Ctl:            p,
-				},
 				app.If(len(res.Rows) == 0, func() app.UI {
 					return &emptyState{Query: st.Query, Filters: filterSummary(res.Facets), Noun: cat.Noun, Unfit: res.Unfit, Absent: absentNotes(cat, res.Absent), Catalog: cat, Ctl: p}
 				}).Else(func() app.UI {
-					return &gridTable{Rows: res.Rows[:min(len(res.Rows), p.limit())], Columns: res.Columns, State: st, Catalog: cat, Asked: res.Asked, Ctl: p}
+					return &gridTable{Rows: res.Rows[:min(len(res.Rows), p.limit())], Columns: res.Columns, State: st, Catalog: cat, Asked: res.Asked, Today: p.view.today, Ctl: p}
 				}),
 				app.If(len(res.Rows) > p.limit(), func() app.UI {
 					return &showMore{Shown: p.limit(), Total: len(res.Rows), Step: rowsPerPage, Ctl: p}
 				}),
+				app.If(hasSupport(res.Columns), func() app.UI { return app.Raw(legendHTML) }),
 				&compareTray{
 					Picks:       cat.ItemsOf(st.Picks),
 					Noun:        cat.Noun,
@@ -148,4 +154,20 @@ func sortedBy(cat *data.Catalog, st grid.State, res grid.Result) string {
 		return st.SortLabel(cat)
 	}
 	return strings.Join(cols, " and ") + " support, best first"
+}
+
+// legendHTML explains the support marks, under the grid.
+const legendHTML = `<p class="bg-legend" id="legend"><span class="bg-lv bg-lv-built-in">Built in: part of the core package</span>` +
+	`<span class="bg-lv bg-lv-official">Official: an add-on from the same maintainers</span>` +
+	`<span class="bg-lv bg-lv-third-party">3rd-party: from others</span><span class="bg-lv bg-lv-none">None</span>` +
+	`<span>* has a note. Select a value for its details and source.</span></p>`
+
+// hasSupport reports whether any of the columns shows support marks.
+func hasSupport(cols []*data.Column) bool {
+	for _, c := range cols {
+		if c.Type == data.Support {
+			return true
+		}
+	}
+	return false
 }

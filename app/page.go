@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"backendgrid/app/grid"
@@ -31,6 +33,8 @@ type Page struct {
 
 // pageView is the State and what the page computed from it.
 type pageView struct {
+	// today starts the time axes of the support windows.
+	today   time.Time
 	state   grid.State
 	notices []grid.Notice
 	result  grid.Result
@@ -66,6 +70,10 @@ type environment struct {
 	// installSeen is set once the first worker activation of a page that
 	// started without one (the install) has been passed over.
 	installSeen bool
+	// invoker is the value whose details the popover shows; popToggle
+	// and popClick follow the popover (details.go).
+	invoker             app.Value
+	popToggle, popClick app.Func
 }
 
 // NewPage returns a page over the index, for app.Route.
@@ -116,6 +124,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	p.env.ctx = ctx
 	p.listen(ctx)
+	p.watchPopover()
 	if p.env.keydown == nil {
 		p.env.keydown = app.FuncOf(func(this app.Value, args []app.Value) any {
 			if args[0].Get("key").String() == "Escape" {
@@ -166,6 +175,12 @@ func (p *Page) OnDismount() {
 		p.env.keydown.Release()
 		p.env.keydown = nil
 	}
+	for _, f := range []*app.Func{&p.env.popToggle, &p.env.popClick} {
+		if *f != nil {
+			(*f).Release()
+			*f = nil
+		}
+	}
 }
 
 // set applies a change: the new State is shown, the address follows, and
@@ -197,6 +212,9 @@ func (p *Page) show(st grid.State) {
 	old := p.view.state
 	if st.Query != old.Query || !grid.SameFilters(st.Filters, old.Filters) {
 		p.local.rows = 0 // a new result starts at its first page
+	}
+	if p.view.today.IsZero() {
+		p.view.today = time.Now()
 	}
 	p.view.state = st
 	p.view.result = grid.View(p.Index, st)

@@ -34,7 +34,7 @@ func (r *resultSummary) Render() app.UI {
 			app.Elem("strong").Text(r.Shown),
 			app.Textf(" of %s", r.Noun.Of(r.Total)),
 			app.If(len(r.Corrected) > 0, func() app.UI {
-				return app.Span().Class("bg-corrected").Textf(
+				return app.Elem("span").Class("bg-corrected").Textf(
 					" (no exact match for “%s”; showing close matches)", strings.Join(r.Corrected, "”, “"))
 			}),
 		),

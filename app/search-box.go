@@ -102,32 +102,32 @@ func (b *searchBox) onSubmit(ctx app.Context, e app.Event) {
 // Render draws the labelled search field and the hidden inputs that keep
 // the sort and the columns in a plain form submit.
 func (b *searchBox) Render() app.UI {
-	var input app.UI = app.Input().
+	var input app.UI = app.ElemSelfClosing("input").
 		ID(SearchID).
-		Type("search").
-		Name("q").
-		MaxLength(grid.MaxQuery).
-		AutoComplete(false).
+		Attr("type", "search").
+		Attr("name", "q").
+		Attr("maxlength", grid.MaxQuery).
+		Attr("autocomplete", "off").
 		Spellcheck(false).
 		Aria("describedby", "search-hint").
 		Attr("enterkeyhint", "search").
-		Placeholder(searchPlaceholder).
-		OnInput(b.onInput).
-		OnKeyDown(b.onKeyDown)
+		Attr("placeholder", searchPlaceholder).
+		On("input", b.onInput).
+		On("keydown", b.onKeyDown)
 	if app.IsServer {
 		input = prerenderedInput(b.Query)
 	}
-	return app.Form().
+	return app.Elem("form").
 		ID(FormID).
 		Class("bg-search").
 		Role("search").
-		Method("get").
-		OnSubmit(b.onSubmit).
+		Attr("method", "get").
+		On("submit", b.onSubmit).
 		Body(
-			app.Label().For(SearchID).Text(b.Label),
+			app.Elem("label").Attr("for", SearchID).Text(b.Label),
 			app.Div().Class("bg-search-row").Body(
 				input,
-				app.Button().Type("submit").Class("bg-nojs").Text("Apply"),
+				app.Elem("button").Attr("type", "submit").Class("bg-nojs").Text("Apply"),
 			),
 			app.P().ID("search-hint").Class("bg-hint").Body(
 				app.Text("Press "),

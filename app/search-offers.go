@@ -34,10 +34,10 @@ func (o *searchOffers) Render() app.UI {
 	return app.Div().ID("search-offers").Class("bg-offers").Body(
 		app.If(len(o.Asked) > 0, func() app.UI {
 			return app.P().Body(
-				app.Span().Class("bg-offers-label").Text("The search understood: "),
+				app.Elem("span").Class("bg-offers-label").Text("The search understood: "),
 				app.Range(o.Asked).Slice(func(i int) app.UI {
 					a := o.Asked[i]
-					return app.Button().Type("button").Class("bg-chip").ID("offer-"+a.Column.ID).
+					return app.Elem("button").Attr("type", "button").Class("bg-chip").ID("offer-"+a.Column.ID).
 						Title(offerHint(a)).
 						Text(OfferLabel(a)).
 						OnClick(o.take(a), app.EventScope(a.Column.ID, a.Term, a.Rest))
@@ -50,7 +50,7 @@ func (o *searchOffers) Render() app.UI {
 // OfferLabel is a chip's text.
 func OfferLabel(a grid.Asked) string {
 	if a.Values == nil {
-		return "Must-have: " + a.Column.Label + ", " + levelWords(a.Level)
+		return "Must-have: " + a.Column.Label + ", " + leastLevelWords(a.Level)
 	}
 	return "Filter: " + a.Column.Label + " = " + strings.Join(a.Values, " or ")
 }
@@ -62,8 +62,8 @@ func offerHint(a grid.Asked) string {
 	return "Tick it in the filters and take “" + a.Term + "” out of the search"
 }
 
-// levelWords says what a least support level lets in.
-func levelWords(level int) string {
+// leastLevelWords says what a least support level lets in.
+func leastLevelWords(level int) string {
 	switch data.SupportLevels[level] {
 	case data.BuiltIn:
 		return "built in"

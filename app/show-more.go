@@ -25,7 +25,7 @@ func (s *showMore) click(ctx app.Context, e app.Event) {
 // Render draws the button with what it will do.
 func (s *showMore) Render() app.UI {
 	return app.P().Class("bg-more").Body(
-		app.Button().Type("button").ID("show-more").Class("bg-secondary").
+		app.Elem("button").Attr("type", "button").ID("show-more").Class("bg-secondary").
 			Textf("Show %d more (%d of %d shown)", min(s.Step, s.Total-s.Shown), s.Shown, s.Total).
 			OnClick(s.click),
 	)

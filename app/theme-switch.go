@@ -34,10 +34,10 @@ func (t *themeSwitch) Render() app.UI {
 		app.Range(themeChoices).Slice(func(i int) app.UI {
 			c := themeChoices[i]
 			id := "theme-" + c.value
-			return app.Span().Class("bg-theme-choice").Body(
-				boolAttrs(app.Input().Type("radio").ID(id).Name("theme-choice").Value(c.value).
+			return app.Elem("span").Class("bg-theme-choice").Body(
+				boolAttrs(app.ElemSelfClosing("input").Attr("type", "radio").ID(id).Attr("name", "theme-choice").Attr("value", c.value).
 					OnChange(t.pick(c.value), app.EventScope(c.value)), t.Current == c.value, false),
-				app.Label().For(id).Text(c.label),
+				app.Elem("label").Attr("for", id).Text(c.label),
 			)
 		}),
 	)

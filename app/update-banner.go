@@ -18,7 +18,7 @@ func (b *updateBanner) reload(ctx app.Context, e app.Event) {
 // Render draws the bar.
 func (b *updateBanner) Render() app.UI {
 	return app.Div().ID("update-banner").Class("bg-update").Role("status").Body(
-		app.Span().Text("A new version is available."),
-		app.Button().Type("button").ID("update-reload").Class("bg-secondary").Text("Reload").OnClick(b.reload),
+		app.Elem("span").Text("A new version is available."),
+		app.Elem("button").Attr("type", "button").ID("update-reload").Class("bg-secondary").Text("Reload").On("click", b.reload),
 	)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"backendgrid/data"
@@ -21,13 +23,30 @@ type viewTools struct {
 	Catalog *data.Catalog
 	// Ctl is the page.
 	Ctl controller
+
+	// open shows the tools on narrow screens, where they fold away.
+	open bool
 }
 
-// Render draws the tools.
+func (v *viewTools) toggle(ctx app.Context, e app.Event) {
+	v.open = !v.open
+}
+
+// Render draws the tools: in a row on wide screens, behind one "Tools"
+// button on narrow ones.
 func (v *viewTools) Render() app.UI {
-	return app.Div().Class("bg-tools").Body(
-		&columnChooser{Visible: v.Visible, All: v.All, Default: v.DefaultColumns, Catalog: v.Catalog, Ctl: v.Ctl},
-		&downloadButtons{Ctl: v.Ctl},
-		&copyButton{ID: "copy-grid-link"},
+	class := "bg-tools"
+	if v.open {
+		class += " is-open"
+	}
+	return app.Div().Class(class).Body(
+		app.Elem("button").Attr("type", "button").ID("tools-toggle").Class("bg-secondary bg-tools-toggle").
+			Aria("expanded", strconv.FormatBool(v.open)).Aria("controls", "tools-menu").
+			Text("Tools").On("click", v.toggle),
+		app.Div().ID("tools-menu").Class("bg-tools-menu").Body(
+			&columnChooser{Visible: v.Visible, All: v.All, Default: v.DefaultColumns, Catalog: v.Catalog, Ctl: v.Ctl},
+			&downloadButtons{Ctl: v.Ctl},
+			&copyButton{ID: "copy-grid-link"},
+		),
 	)
 }

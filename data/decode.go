@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -150,13 +151,25 @@ func (cell *Cell) decode(col *Column) error {
 		cell.text = strings.Join(cell.list, ", ")
 	case Year:
 		err = json.Unmarshal(cell.Value, &cell.year)
+	case Releases:
+		err = json.Unmarshal(cell.Value, &cell.lines)
+		if r, ok := cell.Longest(); ok && len(r.Until) >= 4 {
+			cell.year, _ = strconv.Atoi(r.Until[:4])
+		}
 	default:
 		err = json.Unmarshal(cell.Value, &cell.text)
 		cell.list = []string{cell.text}
 	}
 	cell.sortKey = strings.ToLower(cell.Display(col.Type))
+	if r, ok := cell.Longest(); ok {
+		cell.sortKey = r.Until // dates sort as text
+	} else if col.Type == Releases {
+		cell.sortKey = ""
+	}
 	if err != nil {
 		switch col.Type {
+		case Releases:
+			return errors.New("value: want a list of release lines")
 		case List:
 			return errors.New("value: want a list of strings")
 		case Year:

@@ -72,11 +72,15 @@ const (
 	Year ColumnType = "year"
 	// Link is an absolute http(s) URL.
 	Link ColumnType = "link"
+	// Releases are the release lines still getting security fixes, each
+	// with the date the fixes stop; an empty list with a detail that says
+	// what the project publishes instead ("only the latest release").
+	Releases ColumnType = "releases"
 )
 
 func (t ColumnType) known() bool {
 	switch t {
-	case Text, List, Enum, Support, Year, Link:
+	case Text, List, Enum, Support, Year, Link, Releases:
 		return true
 	}
 	return false
@@ -188,6 +192,36 @@ type Cell struct {
 	list    []string
 	year    int
 	sortKey string
+	lines   []Release
+}
+
+// Release is one release line of a releases cell.
+type Release struct {
+	// Line names it as the project does ("10.0 (LTS)", "8.1").
+	Line string `json:"line"`
+	// Released is the date of its first release (YYYY-MM-DD or YYYY-MM),
+	// when the source gives it.
+	Released string `json:"released,omitempty"`
+	// Until is the date its security fixes stop, as precise as the source
+	// gives it: YYYY-MM-DD, or YYYY-MM when it names only the month.
+	Until string `json:"until"`
+	// Source is the official page or file that gives the date.
+	Source string `json:"source"`
+}
+
+// Lines returns the release lines of a releases cell, in file order.
+func (c *Cell) Lines() []Release { return c.lines }
+
+// Longest is the line of a releases cell whose security fixes last
+// longest: the one a new project can rely on longest. ok is false when the
+// project publishes no dates.
+func (c *Cell) Longest() (r Release, ok bool) {
+	for _, l := range c.lines {
+		if !ok || l.Until > r.Until {
+			r, ok = l, true
+		}
+	}
+	return r, ok
 }
 
 // SortKey is the value as sorting compares text (lower case), computed once.
@@ -200,7 +234,8 @@ func (c *Cell) Text() string { return c.text }
 // other string cell as a one-element list.
 func (c *Cell) List() []string { return c.list }
 
-// Year returns the value of a year cell.
+// Year returns the value of a year cell, or for a releases cell the year
+// its longest-supported line stops getting security fixes (0 with none).
 func (c *Cell) Year() int { return c.year }
 
 // Display is the cell's value as users read it, without detail or note.
@@ -212,6 +247,11 @@ func (c *Cell) Display(t ColumnType) string {
 		return fmt.Sprint(c.year)
 	case Support:
 		return SupportLabel(c.text)
+	case Releases:
+		if r, ok := c.Longest(); ok {
+			return r.Line + " until " + r.Until
+		}
+		return c.Detail
 	}
 	return c.text
 }

@@ -178,6 +178,8 @@ func (cell *Cell) check(col *Column) error {
 		if cell.year < 1950 || cell.year > 2100 {
 			return fmt.Errorf("value: %d is not a plausible year", cell.year)
 		}
+	case Releases:
+		return checkReleases(cell)
 	default:
 		if strings.TrimSpace(cell.text) == "" {
 			return errors.New("value: must not be empty")
@@ -281,4 +283,37 @@ func (c *Catalog) validateOther(i int, o *Other) []error {
 		}
 	}
 	return errs
+}
+
+// checkReleases validates the release lines of a releases cell: each with
+// a name, dates as precise as the source (a day or a month) and a source;
+// with none, the detail must say what the project publishes instead.
+func checkReleases(cell *Cell) error {
+	if len(cell.lines) == 0 && strings.TrimSpace(cell.Detail) == "" {
+		return errors.New("detail: with no release lines, say what the project publishes instead")
+	}
+	for i, r := range cell.lines {
+		switch {
+		case strings.TrimSpace(r.Line) == "":
+			return fmt.Errorf("value[%d]: line: must not be empty", i)
+		case !validDate(r.Until):
+			return fmt.Errorf("value[%d]: until: %q is not a YYYY-MM-DD or YYYY-MM date", i, r.Until)
+		case r.Released != "" && !validDate(r.Released):
+			return fmt.Errorf("value[%d]: released: %q is not a YYYY-MM-DD or YYYY-MM date", i, r.Released)
+		}
+		if err := checkURL(r.Source); err != nil {
+			return fmt.Errorf("value[%d]: source: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// validDate accepts a day (2028-11-14) or, where a source names only the
+// month, a month (2028-04).
+func validDate(s string) bool {
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return true
+	}
+	_, err := time.Parse("2006-01", s)
+	return err == nil
 }

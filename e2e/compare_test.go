@@ -62,7 +62,7 @@ func click(t *testing.T, ctx context.Context, css string) {
 func TestComparePickOpenBackForward(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
-	open(t, ctx, srv.URL+"/?language=Python,Ruby&sort=-released")
+	open(t, ctx, srv.URL+"/?language=Python,Ruby&sort=-released&cols=language,released,orm")
 	typeInSearch(t, ctx, "a")
 	pick(t, ctx, "django", 1)
 	pick(t, ctx, "flask", 2)
@@ -94,8 +94,8 @@ func TestComparePickOpenBackForward(t *testing.T) {
 		t.Errorf("Language row (Python for both) marked as differing: %q", got)
 	}
 	// Cells keep their sources and notes.
-	if n := eval[int](t, ctx, `document.querySelectorAll(".bg-compare-table td a.bg-src").length`); n < 30 {
-		t.Errorf("only %d source links in the comparison", n)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".bg-compare-table td button.bg-cell[data-src]").length`); n < 30 {
+		t.Errorf("only %d values with their sources in the comparison", n)
 	}
 	screenshot(t, ctx, "compare-django-flask-1280")
 
@@ -298,40 +298,38 @@ func TestCompareNarrowScreen(t *testing.T) {
 func TestPickKeepsTheGridAsItIs(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
-	open(t, ctx, srv.URL)
-	click(t, ctx, "#row-express details.bg-note summary")
-	waitJS(t, ctx, `document.querySelector("#row-express details.bg-note").open`)
-	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.bgBox = document.getElementById("pick-express")`)))
+	open(t, ctx, srv.URL+"/?cols=language,released")
+	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.bgBox = document.getElementById("pick-express"); window.bgValue = document.querySelector('#row-express button.bg-cell')`)))
 	click(t, ctx, "#pick-express")
 	waitState(t, ctx, "pick=express")
 	waitJS(t, ctx, `document.querySelectorAll(".bg-tray-picks li").length === 1`)
-	if !eval[bool](t, ctx, `document.querySelector("#row-express details.bg-note").open`) {
-		t.Errorf("the open note closed when the row was picked")
+	if !eval[bool](t, ctx, `window.bgValue === document.querySelector('#row-express button.bg-cell') && window.bgValue.isConnected`) {
+		t.Errorf("the row's values were redrawn when the row was picked")
 	}
 	if !eval[bool](t, ctx, `window.bgBox === document.getElementById("pick-express") && window.bgBox.checked`) {
 		t.Errorf("the checkbox was replaced or is not ticked")
 	}
 	// A sort link opened in a new tab keeps the picks.
-	if href := eval[string](t, ctx, `document.getElementById("sort-released").getAttribute("href")`); href != "?pick=express&sort=released" {
+	if href := eval[string](t, ctx, `document.getElementById("sort-released").getAttribute("href")`); href != "?cols=language,released&pick=express&sort=released" {
 		t.Errorf("sort link after a pick: href %q, want the pick in it", href)
 	}
 	// Picks from the address are ticked once the wasm runs, and are in
 	// the sort links, also after a redraw of the table.
 	open(t, ctx, srv.URL+"/?pick=koa,flask")
 	waitJS(t, ctx, `document.getElementById("pick-koa").checked && document.getElementById("pick-flask").checked && !document.getElementById("pick-express").checked`)
-	click(t, ctx, "#sort-released")
-	waitState(t, ctx, "sort=released")
+	click(t, ctx, "#sort-license")
+	waitState(t, ctx, "sort=license")
 	waitJS(t, ctx, `document.getElementById("sort-name").getAttribute("href") === "?pick=koa,flask&sort=name" && document.getElementById("pick-koa").checked`)
 	// Unpicking the last one takes the picks out of the links again.
 	click(t, ctx, "#pick-koa")
-	waitState(t, ctx, "pick=flask&sort=released")
+	waitState(t, ctx, "pick=flask&sort=license")
 	click(t, ctx, "#pick-flask")
 	waitJS(t, ctx, `document.getElementById("sort-name").getAttribute("href") === "?sort=name" && !document.getElementById("pick-flask").checked`)
 }
 
-// On a highlighted ("differs") row the cells have the notes' yellow: a note
-// pill, a control, and a third-party badge of the same yellow must still
-// show their edge, at 3:1 against the cell (WCAG 1.4.11), in both themes.
+// On a highlighted ("differs") row the cells have the notes' yellow: the
+// mark of a value with a note and the mark of a third-party value must
+// still stand out, at 3:1 against the cell (WCAG 1.4.11), in both themes.
 func TestPillsStandOutOnHighlightedRows(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
@@ -361,13 +359,14 @@ func TestPillsStandOutOnHighlightedRows(t *testing.T) {
 			const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
 			const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
 			const out = [];
-			for (const el of document.querySelectorAll(".bg-compare-table tr.bg-differs :is(.bg-note summary, .bg-support-third-party)")) {
-				const cell = behind(el.closest("td"));
-				const st = getComputedStyle(el);
-				let best = ratio(behind(el), cell);
-				if (st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 1) best = Math.max(best, ratio(over(rgba(st.outlineColor), cell), cell));
-				if (st.borderTopStyle !== "none" && parseFloat(st.borderTopWidth) >= 1) best = Math.max(best, ratio(over(rgba(st.borderTopColor), cell), cell));
-				out.push({Kind: el.matches("summary") ? "note" : "third-party", Row: el.closest("tr").id, Contrast: best});
+			// The marks are the values' generated content: "*" after a
+			// value with a note, a shape before a support level.
+			for (const [sel, pseudo, kind] of [[".has-note", "::after", "note"], [".bg-lv-third-party", "::before", "third-party"]]) {
+				for (const el of document.querySelectorAll(".bg-compare-table tr.bg-differs " + sel)) {
+					const cell = behind(el.closest("td"));
+					const mark = over(rgba(getComputedStyle(el, pseudo).color), behind(el));
+					out.push({Kind: kind, Row: el.closest("tr").id, Contrast: ratio(mark, cell)});
+				}
 			}
 			return out;
 		})()`)

@@ -182,9 +182,9 @@ func TestFacetCountsFollowFilters(t *testing.T) {
 func TestSortByColumn(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
-	open(t, ctx, srv.URL)
+	open(t, ctx, srv.URL+"/?cols=language,kind,released")
 	years := func() []int {
-		return eval[[]int](t, ctx, `Array.from(document.querySelectorAll("tbody tr td.bg-col-year .bg-value")).map(e => parseInt(e.textContent, 10))`)
+		return eval[[]int](t, ctx, `Array.from(document.querySelectorAll("tbody tr td.bg-col-year .bg-cell")).map(e => parseInt(e.textContent, 10))`)
 	}
 	sorted := func(v []int, desc bool) bool {
 		for i := 1; i < len(v); i++ {
@@ -230,8 +230,8 @@ func TestURLStateSurvivesReload(t *testing.T) {
 	open(t, ctx, srv.URL)
 	typeInSearch(t, ctx, "framework")
 	click(t, ctx, `input[name="license"][value="MIT"]`)
-	click(t, ctx, `th a[href*="sort=released"]`)
-	waitJS(t, ctx, `location.search.includes("q=framework") && location.search.includes("license=MIT") && location.search.includes("sort=released")`)
+	click(t, ctx, `th a[href*="sort=license"]`)
+	waitJS(t, ctx, `location.search.includes("q=framework") && location.search.includes("license=MIT") && location.search.includes("sort=license")`)
 	waitJS(t, ctx, `document.querySelector('th[aria-sort="ascending"]') !== null`)
 	before := rowIDs(t, ctx)
 	loc := eval[string](t, ctx, `location.href`)
@@ -336,8 +336,9 @@ func TestScreenshots(t *testing.T) {
 // and the name column stays at its left when it scrolls sideways.
 func TestStickyHeaderAndNameColumn(t *testing.T) {
 	srv := startServer(t)
-	ctx := newTab(t, 375, 640)
-	open(t, ctx, srv.URL)
+	ctx := newTab(t, 375, 480)
+	// Long text columns: a table taller and wider than its box.
+	open(t, ctx, srv.URL+"/?cols=language,pattern,concurrency,kind,steward")
 	got := eval[[]float64](t, ctx, `(() => {
 		const wrap = document.querySelector(".bg-table-wrap");
 		wrap.scrollTop = 400;

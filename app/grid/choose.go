@@ -80,6 +80,14 @@ func judge(cat *data.Catalog, it *data.Item, c Criterion) (float64, string) {
 		return 0, "unknown"
 	}
 	switch {
+	case col.Type == data.Releases && cell.Year() == 0:
+		return 0, "no published end date"
+	case col.Type == data.Releases && c.Op != "":
+		r, _ := cell.Longest()
+		if (c.Op == "<" && cell.Year() < c.Year) || (c.Op == ">" && cell.Year() > c.Year) {
+			return 1, r.Line + " until " + r.Until
+		}
+		return 0, r.Line + " until " + r.Until
 	case c.Op == "<" && cell.Year() < c.Year, c.Op == ">" && cell.Year() > c.Year:
 		return 1, strconv.Itoa(cell.Year())
 	case c.Op != "":

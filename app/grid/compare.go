@@ -82,6 +82,8 @@ func compareKey(col *data.Column, c *data.Cell) string {
 		return strings.Join(vals, "\x00")
 	case data.Year:
 		return strconv.Itoa(c.Year())
+	case data.Releases:
+		return releasesText(c) + "\x00" + c.Detail
 	}
 	return strings.ToLower(strings.TrimSpace(c.Text()))
 }

@@ -41,7 +41,7 @@ const maxCriteria = 12
 func CriterionColumns(cat *data.Catalog) []*data.Column {
 	var cols []*data.Column
 	for _, c := range cat.Columns {
-		if c.Facet || c.Type == data.Year {
+		if c.Facet || c.Type == data.Year || c.Type == data.Releases {
 			cols = append(cols, c)
 		}
 	}
@@ -78,7 +78,7 @@ func ParseCriterion(cat *data.Catalog, raw string) (Criterion, error) {
 		return Criterion{}, fmt.Errorf("write it as column:value")
 	case col == nil:
 		return Criterion{}, fmt.Errorf("there is no column “%s”", shorten(id))
-	case col.Type == data.Year:
+	case col.Type == data.Year || col.Type == data.Releases:
 		op, num := value[:1], value[1:]
 		y, err := strconv.Atoi(num)
 		if (op != "<" && op != ">") || err != nil || y < 1000 || y > 9999 {
@@ -121,6 +121,10 @@ func (c Criterion) Describe(cat *data.Catalog) string {
 		return c.String()
 	}
 	switch {
+	case c.Op == "<" && col.Type == data.Releases:
+		return fmt.Sprintf("%s ending before %d", col.Label, c.Year)
+	case c.Op == ">" && col.Type == data.Releases:
+		return fmt.Sprintf("%s until after %d", col.Label, c.Year)
 	case c.Op == "<":
 		return fmt.Sprintf("%s before %d", col.Label, c.Year)
 	case c.Op == ">":

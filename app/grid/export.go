@@ -155,6 +155,8 @@ func ExportJSON(cat *data.Catalog, s State, res Result, cmp Comparison) (Export,
 				ec.Value = cell.List()
 			case data.Year:
 				ec.Value = cell.Year()
+			case data.Releases:
+				ec.Value = cell.Lines()
 			case data.Support:
 				ec.Value, ec.Label = cell.Text(), data.SupportLabel(cell.Text())
 			default:
@@ -175,10 +177,26 @@ func ExportJSON(cat *data.Catalog, s State, res Result, cmp Comparison) (Export,
 // the component too ("Official add-on: Entity Framework Core").
 func cellText(col *data.Column, c *data.Cell) string {
 	v := c.Display(col.Type)
-	if col.Type == data.Support && c.Detail != "" {
+	switch {
+	case col.Type == data.Support && c.Detail != "":
 		v += ": " + c.Detail
+	case col.Type == data.Releases:
+		v = releasesText(c)
+		if c.Detail != "" {
+			v = strings.TrimPrefix(v+". "+c.Detail, ". ")
+		}
 	}
 	return v
+}
+
+// releasesText lists a releases cell's lines: "22 until 2027-04-30; 24
+// until 2028-04-30".
+func releasesText(c *data.Cell) string {
+	var parts []string
+	for _, r := range c.Lines() {
+		parts = append(parts, r.Line+" until "+r.Until)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Verdict is the one-word version of a fit, as the grid shows it.

@@ -2,8 +2,6 @@ package grid
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -65,23 +63,11 @@ const (
 	tierName
 )
 
-// Open checks what only the widget can check of a catalog, then indexes
-// it: no column may take the id of one of the widget's URL parameters (see
-// Reserved), or its facet would be unreachable; and no word of the search
-// vocabulary may mean two kinds of thing (a column and a value).
+// Open checks what only the widget can check of a catalog (checkCatalog),
+// then indexes it.
 func Open(cat *data.Catalog) (*Index, error) {
-	reserved := Reserved()
-	var errs []error
-	for _, c := range cat.Columns {
-		if slices.Contains(reserved, c.ID) {
-			errs = append(errs, fmt.Errorf("%s: column %q: id: collides with the reserved URL parameter %q", cat.File(), c.ID, c.ID))
-		}
-	}
-	if _, err := newVocabulary(cat); err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", cat.File(), err))
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := checkCatalog(cat); err != nil {
+		return nil, err
 	}
 	return NewIndex(cat), nil
 }
@@ -92,7 +78,7 @@ func Open(cat *data.Catalog) (*Index, error) {
 func NewIndex(cat *data.Catalog) *Index {
 	ix := &Index{Catalog: cat, n: len(cat.Items), order: newOrdering(cat), levels: map[int][]int8{}}
 	ix.facets = newFacetIndex(cat, ix.order.byName)
-	ix.vocab, _ = newVocabulary(cat)
+	ix.vocab = newVocabulary(cat, nil)
 	ix.named = map[string]bool{}
 	for _, it := range cat.Items {
 		for _, n := range append([]string{it.Name}, it.Aliases...) {

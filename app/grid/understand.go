@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -43,11 +42,11 @@ type vocabulary map[string]*meaning
 // ("ruby on rails", "real time").
 const maxPhrase = 3
 
-// newVocabulary collects the schema's phrases. It reports a phrase that
-// means a column and something else too: search could not tell which.
-func newVocabulary(cat *data.Catalog) (vocabulary, error) {
+// newVocabulary collects the schema's phrases. A phrase that would mean a
+// column and something else too (search could not tell which) keeps its
+// first meaning and goes to clash, when given (checkCatalog reports it).
+func newVocabulary(cat *data.Catalog, report func(phrase, what string)) vocabulary {
 	v := vocabulary{}
-	var clashes []string
 	entry := func(phrase string) *meaning {
 		k := squash(phrase)
 		if k == "" {
@@ -61,7 +60,9 @@ func newVocabulary(cat *data.Catalog) (vocabulary, error) {
 		return m
 	}
 	clash := func(phrase, what string) {
-		clashes = append(clashes, fmt.Sprintf("%q means %s and something else", phrase, what))
+		if report != nil {
+			report(phrase, what)
+		}
 	}
 	for _, col := range cat.Columns {
 		if col.Type == data.Support {
@@ -121,10 +122,7 @@ func newVocabulary(cat *data.Catalog) (vocabulary, error) {
 			}
 		}
 	}
-	if len(clashes) > 0 {
-		return v, fmt.Errorf("search vocabulary: %s", strings.Join(clashes, "; "))
-	}
-	return v, nil
+	return v
 }
 
 // termKind is how a query term is read.

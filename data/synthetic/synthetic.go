@@ -224,10 +224,14 @@ func (g *generator) cell(col *data.Column, i int, id string) *data.Cell {
 		v = g.minYear + g.rnd.IntN(g.maxYear-g.minYear+1)
 	case data.Link:
 		v = "https://" + id + ".example.org/" + col.ID
+	case data.Releases:
+		// A real item's lines and policy: dates are facts, not invented.
+		model := g.base.Items[g.rnd.IntN(len(g.base.Items))].Cells[col.ID]
+		v, c.Detail = append([]data.Release{}, model.Lines()...), model.Detail
 	default:
 		v = g.text(col.ID)
 	}
-	if col.Type != data.Support && g.chance(0.2) {
+	if col.Type != data.Support && col.Type != data.Releases && g.chance(0.2) {
 		c.Detail = g.pick(g.details[col.ID])
 	}
 	if g.chance(0.1) {
