@@ -39,6 +39,7 @@ type command struct {
 	precompress bool
 	static      string // directory to write a static export into, if any
 	prefix      string // with static: the path the export will be served under
+	debugAddr   string // where to serve net/http/pprof, if anywhere
 }
 
 // parseFlags defines the server's flags on fs and parses args. README's
@@ -55,6 +56,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 	fs.BoolVar(&c.precompress, "precompress", false, "write brotli and gzip copies of the web assets next to them, then exit")
 	fs.StringVar(&c.static, "static", "", "write a static export of the site into this directory, then exit")
 	fs.StringVar(&c.prefix, "prefix", "/", "with -static: the path the export will be served under")
+	fs.StringVar(&c.debugAddr, "debug-addr", "", "serve net/http/pprof on this address (for profiling; keep it on loopback)")
 	if err := fs.Parse(args); err != nil {
 		return command{}, fmt.Errorf("reading the flags: %w", err)
 	}
@@ -78,6 +80,11 @@ func (c command) run(ix *grid.Index) error {
 	}
 	if c.static != "" {
 		return site.Export(c.static)
+	}
+	if c.debugAddr != "" {
+		if err := serveDebug(c.debugAddr); err != nil {
+			return err
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

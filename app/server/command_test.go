@@ -33,6 +33,8 @@ func TestParseFlags(t *testing.T) {
 			command{cfg: defaults.cfg, web: "w", precompress: true, prefix: "/"}, false},
 		{"static export", []string{"-static", "dist", "-prefix", "/grid/"},
 			command{cfg: defaults.cfg, web: "web", static: "dist", prefix: "/grid/"}, false},
+		{"profiles", []string{"-debug-addr", "127.0.0.1:6060"},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", debugAddr: "127.0.0.1:6060"}, false},
 		{"unknown flag", []string{"-port", "80"}, command{}, true},
 	}
 	for _, tt := range tests {
