@@ -14,9 +14,10 @@ import (
 
 func TestParseFlags(t *testing.T) {
 	defaults := command{
-		cfg:    Config{Addr: "localhost:8000", FrameAncestors: "*"},
-		web:    "web",
-		prefix: "/",
+		cfg:         Config{Addr: "localhost:8000", FrameAncestors: "*"},
+		web:         "web",
+		prefix:      "/",
+		memoryLimit: defaultMemoryLimit,
 	}
 	tests := []struct {
 		name    string
@@ -28,13 +29,18 @@ func TestParseFlags(t *testing.T) {
 		{"serve", []string{"-addr", "127.0.0.1:0", "-version", "v9", "-domain", "grid.example.com", "-web", "w",
 			"-frame-ancestors", "'none'", "-tls-cert", "c.pem", "-tls-key", "k.pem"},
 			command{cfg: Config{Addr: "127.0.0.1:0", Version: "v9", Domain: "grid.example.com", FrameAncestors: "'none'",
-				TLSCert: "c.pem", TLSKey: "k.pem"}, web: "w", prefix: "/"}, false},
+				TLSCert: "c.pem", TLSKey: "k.pem"}, web: "w", prefix: "/", memoryLimit: defaultMemoryLimit}, false},
 		{"precompress", []string{"-precompress", "-web", "w"},
-			command{cfg: defaults.cfg, web: "w", precompress: true, prefix: "/"}, false},
+			command{cfg: defaults.cfg, web: "w", precompress: true, prefix: "/", memoryLimit: defaultMemoryLimit}, false},
 		{"static export", []string{"-static", "dist", "-prefix", "/grid/"},
-			command{cfg: defaults.cfg, web: "web", static: "dist", prefix: "/grid/"}, false},
+			command{cfg: defaults.cfg, web: "web", static: "dist", prefix: "/grid/", memoryLimit: defaultMemoryLimit}, false},
 		{"profiles", []string{"-debug-addr", "127.0.0.1:6060"},
-			command{cfg: defaults.cfg, web: "web", prefix: "/", debugAddr: "127.0.0.1:6060"}, false},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", memoryLimit: defaultMemoryLimit, debugAddr: "127.0.0.1:6060"}, false},
+		{"memory limit", []string{"-memory-limit", "100"},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", memoryLimit: 100, memoryLimitSet: true}, false},
+		{"no memory limit", []string{"-memory-limit", "0"},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", memoryLimitSet: true}, false},
+		{"negative memory limit", []string{"-memory-limit", "-1"}, command{}, true},
 		{"unknown flag", []string{"-port", "80"}, command{}, true},
 	}
 	for _, tt := range tests {
