@@ -3,7 +3,6 @@
 package server
 
 import (
-	"compress/gzip"
 	"container/list"
 	"net/http"
 	"net/http/httptest"
@@ -97,8 +96,7 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 	raw := normalizeHTML(rec.Body.Bytes())
 	a := &asset{name: "page", ctype: "text/html; charset=utf-8", raw: raw, etag: contentETag(raw)}
 	// Pages are compressed fast: they are small and many.
-	a.gz = gzipBytes(a.raw, gzip.DefaultCompression)
-	a.br = brotliBytes(a.raw, 5)
+	a.gz, a.br = compressPage(raw)
 
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
