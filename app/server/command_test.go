@@ -97,7 +97,7 @@ func TestPrecompress(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := assets["web/boot.js"]
-	if a == nil || a.br == nil || a.gz == nil || len(assets) != 2 {
+	if a == nil || a.bodies[codingBrotli] == nil || a.bodies[codingGzip] == nil || len(assets) != 2 {
 		t.Errorf("assets %v: want web/boot.js with its two variants, and web/icon.png", reflect.ValueOf(assets).MapKeys())
 	}
 }

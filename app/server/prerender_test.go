@@ -131,8 +131,8 @@ func TestPageKeyIgnoresTrackingAndOrder(t *testing.T) {
 
 func TestPageCacheStaysWithinItsBudget(t *testing.T) {
 	s := newTestSite(t)
-	one := do(t, s, http.MethodGet, "/?q=x0", nil).Body.Len()
-	rd := newRenderer(s.goapp, 3*one*2) // room for a few pages with their encodings
+	one, _ := newRenderer(s.goapp, pageCacheBytes).page(httptest.NewRequest(http.MethodGet, "/?q=x0", nil))
+	rd := newRenderer(s.goapp, 3*one.memory()) // room for about three pages
 	for i := 0; i < 20; i++ {
 		req := httptest.NewRequest(http.MethodGet, "/?q=x"+strconv.Itoa(i), nil)
 		if a, code := rd.page(req); a == nil || code != http.StatusOK {

@@ -29,18 +29,18 @@ func (s *Site) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", serveHealth)
 	for _, name := range goappFiles {
 		// go-app's own files keep fixed names: revalidate each time.
-		mux.Handle("GET /"+name, s.assets[name].handler(cacheRevalidate))
+		mux.Handle("GET /"+name, s.assets[name].handler(cacheRevalidateV))
 	}
 	// web/<file>: revalidated, as embed.js and friends have addresses that
 	// other sites copy.
 	mux.HandleFunc("GET /web/{file}", func(w http.ResponseWriter, r *http.Request) {
-		s.serveWeb(w, r, r.PathValue("file"), cacheRevalidate)
+		s.serveWeb(w, r, r.PathValue("file"), cacheRevalidateV)
 	})
 	// web/<version>/<file>: immutable, unless the version is not this one.
 	mux.HandleFunc("GET /web/{version}/{file...}", func(w http.ResponseWriter, r *http.Request) {
-		cache := cacheRevalidate
+		cache := cacheRevalidateV
 		if r.PathValue("version") == s.cfg.Version {
-			cache = cacheImmutable
+			cache = cacheImmutableV
 		}
 		s.serveWeb(w, r, r.PathValue("file"), cache)
 	})
@@ -56,7 +56,7 @@ func serveHealth(w http.ResponseWriter, _ *http.Request) {
 
 // serveWeb serves a file of the web directory, or one of go-app's files
 // that change with the version (app.js and friends live beside the wasm).
-func (s *Site) serveWeb(w http.ResponseWriter, r *http.Request, file, cache string) {
+func (s *Site) serveWeb(w http.ResponseWriter, r *http.Request, file string, cache []string) {
 	a := s.assets["web/"+file]
 	if a == nil && versionedRoots["/"+file] {
 		a = s.assets[file]
@@ -79,7 +79,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r)
 		return
 	}
-	a.serve(w, r, cacheRevalidate)
+	a.serve(w, r, cacheRevalidateV)
 }
 
 // serveNotFound answers 404 with a page of our own.

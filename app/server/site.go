@@ -27,9 +27,10 @@ import (
 const (
 	maxQueryBytes  = 4096
 	maxHeaderBytes = 16 << 10
-	// pageCacheBytes bounds the prerendered pages kept in memory (a full
-	// grid is about 190 KB with its two encodings: some 170 pages).
-	pageCacheBytes = 32 << 20
+	// pageCacheBytes bounds the prerendered pages kept in memory, which
+	// are kept compressed only (a full grid is about 29 kB in gzip and
+	// brotli: some 280 full pages, far more of the smaller ones).
+	pageCacheBytes = 8 << 20
 )
 
 // themeColor is the brand colour of the browser chrome and the PWA.
@@ -64,8 +65,8 @@ func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	if wasm == nil {
 		return nil, errors.New("app.wasm is missing: run `make build`")
 	}
-	cfg = cfg.withDefaults(wasm.raw)
-	h := newGoappHandler(ix, cfg, len(wasm.raw))
+	cfg = cfg.withDefaults(wasm.sum)
+	h := newGoappHandler(ix, cfg, wasm.size)
 	s := &Site{
 		cfg:    cfg,
 		goapp:  h,
@@ -104,7 +105,7 @@ func (s *Site) versioned(name string) string {
 
 // newGoappHandler builds the go-app handler: page metadata, local icons only,
 // our stylesheet and boot script, our service worker.
-func newGoappHandler(ix *grid.Index, cfg Config, wasmSize int) *app.Handler {
+func newGoappHandler(ix *grid.Index, cfg Config, wasmSize int64) *app.Handler {
 	cat := ix.Catalog
 	return &app.Handler{
 		Name:        "backendgrid",
