@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"runtime"
+	"strings"
 	"sync"
 
 	"backendgrid/app/grid"
@@ -25,23 +26,37 @@ type renderer struct {
 	// with the number of connections.
 	slots chan struct{}
 
-	mu     sync.Mutex
-	cache  map[string]*list.Element
+	mu    sync.Mutex
+	cache map[string]*list.Element // by pageKey
+	// alias maps query strings as sent to their page when they differ
+	// from its key (parameters in another order, escaped otherwise,
+	// campaign parameters): a popular link is then found without parsing
+	// its query again on every request.
+	alias  map[string]*list.Element
 	order  *list.List // most recently used first
-	budget int        // bytes the cached pages may take, all encodings
+	budget int        // bytes the cached pages may take: encodings and aliases
 	size   int
 }
 
 // renderedPage is one entry of the cache, kept in the recency list.
 type renderedPage struct {
-	key   string
-	asset *asset
+	key     string
+	asset   *asset
+	aliases []string
 }
+
+// An entry keeps at most maxAliases query strings of at most
+// maxAliasBytes each: other spellings are parsed each time.
+const (
+	maxAliases    = 4
+	maxAliasBytes = 512
+	aliasOverhead = 64 // bytes an alias costs beyond its string, roughly
+)
 
 // newRenderer renders through goapp and keeps at most budget bytes of pages.
 func newRenderer(goapp http.Handler, budget int) *renderer {
 	return &renderer{goapp: goapp, slots: make(chan struct{}, runtime.GOMAXPROCS(0)),
-		cache: map[string]*list.Element{}, order: list.New(), budget: budget}
+		cache: map[string]*list.Element{}, alias: map[string]*list.Element{}, order: list.New(), budget: budget}
 }
 
 // pageKey is the cache key of a query: without the campaign parameters
@@ -62,8 +77,12 @@ func pageKey(rawQuery string) string {
 
 // page returns the prerendered page for the request's query string.
 func (rd *renderer) page(r *http.Request) (*asset, int) {
-	key := pageKey(r.URL.RawQuery)
-	if a := rd.cached(key); a != nil {
+	query := r.URL.RawQuery
+	if a := rd.seen(query); a != nil {
+		return a, http.StatusOK
+	}
+	key := pageKey(query)
+	if a := rd.cached(key, query); a != nil {
 		return a, http.StatusOK
 	}
 	// A client that hung up while queued costs nothing more.
@@ -75,7 +94,7 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 	defer func() { <-rd.slots }()
 	// While this request waited, another may have rendered the same page;
 	// or its client may have gone.
-	if a := rd.cached(key); a != nil {
+	if a := rd.cached(key, query); a != nil {
 		return a, http.StatusOK
 	}
 	if r.Context().Err() != nil {
@@ -102,14 +121,20 @@ func (rd *renderer) page(r *http.Request) (*asset, int) {
 	if el, ok := rd.cache[key]; ok {
 		return el.Value.(*renderedPage).asset, http.StatusOK
 	}
-	rd.cache[key] = rd.order.PushFront(&renderedPage{key: key, asset: a})
+	el := rd.order.PushFront(&renderedPage{key: key, asset: a})
+	rd.cache[key] = el
 	rd.size += a.memory()
+	rd.addAlias(el, query)
 	for rd.size > rd.budget && rd.order.Len() > 1 {
 		old := rd.order.Back()
 		rd.order.Remove(old)
 		gone := old.Value.(*renderedPage)
 		delete(rd.cache, gone.key)
 		rd.size -= gone.asset.memory()
+		for _, q := range gone.aliases {
+			delete(rd.alias, q)
+			rd.size -= len(q) + aliasOverhead
+		}
 	}
 	return a, http.StatusOK
 }
@@ -125,13 +150,47 @@ func newPage(raw []byte) *asset {
 	return a
 }
 
-// cached returns the page rendered for key, if any, as the most recently used.
-func (rd *renderer) cached(key string) *asset {
+// seen returns the page of a query string as sent, when it is a page's
+// key or one of its aliases, as the most recently used.
+func (rd *renderer) seen(raw string) *asset {
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	el, ok := rd.cache[raw]
+	if !ok {
+		el, ok = rd.alias[raw]
+	}
+	if !ok {
+		return nil
+	}
+	rd.order.MoveToFront(el)
+	return el.Value.(*renderedPage).asset
+}
+
+// cached returns the page rendered for key, if any, as the most recently
+// used, and remembers raw as its alias.
+func (rd *renderer) cached(key, raw string) *asset {
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
 	if el, ok := rd.cache[key]; ok {
 		rd.order.MoveToFront(el)
+		rd.addAlias(el, raw)
 		return el.Value.(*renderedPage).asset
 	}
 	return nil
+}
+
+// addAlias remembers raw as a spelling of el's page, within the limits.
+// rd.mu is held.
+func (rd *renderer) addAlias(el *list.Element, raw string) {
+	p := el.Value.(*renderedPage)
+	if raw == p.key || len(raw) > maxAliasBytes || len(p.aliases) >= maxAliases {
+		return
+	}
+	if _, ok := rd.alias[raw]; ok {
+		return
+	}
+	raw = strings.Clone(raw) // not the request's memory
+	rd.alias[raw] = el
+	p.aliases = append(p.aliases, raw)
+	rd.size += len(raw) + aliasOverhead
 }

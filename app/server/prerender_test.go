@@ -145,3 +145,69 @@ func TestPageCacheStaysWithinItsBudget(t *testing.T) {
 		t.Errorf("cache holds %d pages, %d bytes, budget %d", rd.order.Len(), rd.size, rd.budget)
 	}
 }
+
+// Spellings of one page (order, escapes, campaign parameters) are one
+// render and one entry; the spellings are remembered within limits and
+// forgotten with their page.
+func TestPageAliases(t *testing.T) {
+	var calls atomic.Int32
+	stub := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		fmt.Fprintf(w, "<!doctype html><html><body>%s</body></html>", html.EscapeString(r.URL.RawQuery))
+	})
+	rd := newRenderer(stub, pageCacheBytes)
+	get := func(q string) *asset {
+		t.Helper()
+		a, code := rd.page(httptest.NewRequest(http.MethodGet, "/?"+q, nil))
+		if a == nil || code != http.StatusOK {
+			t.Fatalf("%s: status %d", q, code)
+		}
+		return a
+	}
+	first := get("sort=name&q=rails")
+	spellings := []string{"sort=name&q=rails", "q=rails&sort=name", "q=rails&sort=name&utm_source=x", "utm_medium=y&sort=name&q=rails",
+		"q=rails&sort=name&gclid=1", "q=rails&sort=name&fbclid=2", "q=rails&sort=name&utm_term=z"}
+	for range 2 {
+		for _, q := range spellings {
+			if a := get(q); a != first {
+				t.Errorf("%s: another page than sort=name&q=rails's", q)
+			}
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d renders, want 1", n)
+	}
+	rd.mu.Lock()
+	p := rd.cache[pageKey("q=rails&sort=name")].Value.(*renderedPage)
+	if len(p.aliases) != maxAliases || len(rd.alias) != maxAliases {
+		t.Errorf("aliases %q (%d in the map), want %d", p.aliases, len(rd.alias), maxAliases)
+	}
+	rd.mu.Unlock()
+
+	// Fill the cache until the page is evicted: its aliases go with it.
+	rd.budget = 4 * first.memory()
+	for i := range 10 {
+		get(fmt.Sprintf("q=other%d", i))
+	}
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if _, ok := rd.cache[p.key]; ok {
+		t.Fatalf("the page was not evicted")
+	}
+	for _, q := range p.aliases {
+		if _, ok := rd.alias[q]; ok {
+			t.Errorf("alias %q outlived its page", q)
+		}
+	}
+	size := 0
+	for el := rd.order.Front(); el != nil; el = el.Next() {
+		e := el.Value.(*renderedPage)
+		size += e.asset.memory()
+		for _, q := range e.aliases {
+			size += len(q) + aliasOverhead
+		}
+	}
+	if size != rd.size || rd.size > rd.budget {
+		t.Errorf("size %d, counted %d, budget %d", rd.size, size, rd.budget)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"html"
 	"log"
 	"net/http"
+	"strings"
 )
 
 // Cache-Control values. Versioned addresses change with every version, so
@@ -45,6 +46,55 @@ func (s *Site) routes() http.Handler {
 		s.serveWeb(w, r, r.PathValue("file"), cache)
 	})
 	return mux
+}
+
+// exactRoutes lists the paths, prefix included, for which routes would
+// call a handler that depends on nothing else in the path: every asset at
+// its stable and at its versioned address, the page, /healthz. The guard
+// serves those from this map, with no copy of the request and no
+// matching of patterns; routes answers everything else (other versions,
+// unknown files). A test checks that both give the same responses.
+func (s *Site) exactRoutes() map[string]http.HandlerFunc {
+	p := s.cfg.Prefix
+	m := map[string]http.HandlerFunc{
+		p:                s.servePage,
+		p + "index.html": s.servePage,
+		p + "healthz":    serveHealth,
+	}
+	if p != "/" {
+		m[strings.TrimSuffix(p, "/")] = s.servePage
+	}
+	// The versioned addresses, when the version is one plain path
+	// segment, as the mux's {version} would match it.
+	versioned := p + "web/" + s.cfg.Version + "/"
+	if v := s.cfg.Version; v == "" || v == "." || v == ".." || strings.Contains(v, "/") {
+		versioned = "" // none: the routes answer them
+	}
+	// go-app's files first: a web file of the same name wins under web/,
+	// as in serveWeb.
+	for _, name := range goappFiles {
+		a := s.assets[name]
+		m[p+name] = a.handler(cacheRevalidateV)
+		if versionedRoots["/"+name] {
+			m[p+"web/"+name] = a.handler(cacheRevalidateV)
+			if versioned != "" {
+				m[versioned+name] = a.handler(cacheImmutableV)
+			}
+		}
+	}
+	for name, a := range s.assets {
+		file, ok := strings.CutPrefix(name, "web/")
+		if !ok {
+			continue
+		}
+		if !strings.Contains(file, "/") { // web/{file} is one segment
+			m[p+"web/"+file] = a.handler(cacheRevalidateV)
+		}
+		if versioned != "" {
+			m[versioned+file] = a.handler(cacheImmutableV)
+		}
+	}
+	return m
 }
 
 // serveHealth tells a load balancer the process is up.

@@ -5,10 +5,55 @@ package server
 import (
 	"bytes"
 	"net/http"
+	"reflect"
+	"sort"
 	"testing"
 	"testing/fstest"
 	"time"
 )
+
+// The exact routes answer as the mux behind the guard would: same
+// status, headers and body, for every path they hold, at the root and
+// under a prefix, with and without codings and validators.
+func TestExactRoutesAnswerAsTheRoutes(t *testing.T) {
+	for _, prefix := range []string{"/", "/some/path/"} {
+		fast := newTestSiteAt(t, prefix)
+		slow := *fast
+		slow.exact = nil
+		slow.handler = slow.guard(slow.routes())
+
+		paths := make([]string, 0, len(fast.exact))
+		for p := range fast.exact {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		if len(paths) < 20 {
+			t.Fatalf("%s: only %d exact routes: %q", prefix, len(paths), paths)
+		}
+		for _, p := range paths {
+			for _, hdr := range []map[string]string{
+				nil,
+				{"Accept-Encoding": "gzip"},
+				{"Accept-Encoding": "br, gzip"},
+				{"Accept-Encoding": "gzip", "If-None-Match": `"x", *`},
+				{"Range": "bytes=0-9"},
+			} {
+				for _, method := range []string{http.MethodGet, http.MethodHead} {
+					target := p + "?q=rails"
+					got := do(t, fast, method, target, hdr)
+					want := do(t, &slow, method, target, hdr)
+					g, w := got.Result().Header, want.Result().Header
+					g.Del("Date")
+					w.Del("Date")
+					if got.Code != want.Code || !reflect.DeepEqual(g, w) || !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {
+						t.Errorf("%s %s %v: exact route gave %d %v (%d bytes), the routes %d %v (%d bytes)",
+							method, target, hdr, got.Code, g, got.Body.Len(), want.Code, w, want.Body.Len())
+					}
+				}
+			}
+		}
+	}
+}
 
 // The wasm is served from its file, not held in memory; its brotli
 // variant too when the build precompressed it.

@@ -48,8 +48,12 @@ type Site struct {
 	pages    *renderer
 	assets   map[string]*asset // keyed by path under the root: "web/app.wasm", "app.js"
 	notFound []byte
-	csp      string
-	handler  http.Handler // the guard, then the routes
+	security []header // the security headers of every response
+	// exact maps the paths that name one handler whatever the rest of
+	// the request (the assets, the page, /healthz; with the prefix) to
+	// it, so that the guard hands them over without the mux.
+	exact   map[string]http.HandlerFunc
+	handler http.Handler // the guard, then the routes
 }
 
 // New prepares everything a request can need, so that serving is only
@@ -68,11 +72,11 @@ func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	cfg = cfg.withDefaults(wasm.sum)
 	h := newGoappHandler(ix, cfg, wasm.size)
 	s := &Site{
-		cfg:    cfg,
-		goapp:  h,
-		pages:  newRenderer(h, pageCacheBytes),
-		assets: assets,
-		csp:    contentSecurityPolicy(cfg.FrameAncestors),
+		cfg:      cfg,
+		goapp:    h,
+		pages:    newRenderer(h, pageCacheBytes),
+		assets:   assets,
+		security: securityHeaderSet(contentSecurityPolicy(cfg.FrameAncestors)),
 	}
 	for _, name := range goappFiles {
 		rec := httptest.NewRecorder()
@@ -90,6 +94,7 @@ func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	}
 	s.notFound = notFoundPage(cfg.Prefix, s.versioned("web/backendgrid.css"))
 	s.handler = s.guard(s.routes())
+	s.exact = s.exactRoutes()
 	return s, nil
 }
 
