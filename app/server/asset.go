@@ -267,17 +267,25 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl []str
 		h["Vary"] = a.vary
 	}
 	if c == identity {
-		a.serveIdentity(w, r, b, f)
-		return
-	}
-	// ServeContent leaves out Content-Length for encoded bodies; the
-	// loader's progress and keep-alive want it, so this path writes it.
-	h["Etag"] = b.etag
-	h["Content-Encoding"] = b.encoding
-	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, b.etag[0]) {
-		delete(h, "Content-Type")
-		w.WriteHeader(http.StatusNotModified)
-		return
+		if b == nil || conditional(r) {
+			a.serveIdentity(w, r, f)
+			return
+		}
+		// What ServeContent sends to a plain GET, with the values made
+		// once: it allocates and parses for the ranges and validators
+		// that this request does not have.
+		h["Etag"] = b.etag
+		h["Accept-Ranges"] = acceptRangesBytes
+	} else {
+		// ServeContent leaves out Content-Length for encoded bodies; the
+		// loader's progress and keep-alive want it, so this path writes it.
+		h["Etag"] = b.etag
+		h["Content-Encoding"] = b.encoding
+		if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, b.etag[0]) {
+			delete(h, "Content-Type")
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 	}
 	h["Content-Length"] = b.length
 	w.WriteHeader(http.StatusOK)
@@ -291,9 +299,23 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl []str
 	w.Write(b.data)
 }
 
+// acceptRangesBytes is ServeContent's Accept-Ranges.
+var acceptRangesBytes = []string{"bytes"}
+
+// conditional reports a request with a range or a validator, which
+// ServeContent answers.
+func conditional(r *http.Request) bool {
+	for k := range r.Header {
+		if k == "Range" || strings.HasPrefix(k, "If-") {
+			return true
+		}
+	}
+	return false
+}
+
 // serveIdentity serves the content as it is, with ranges and 304s from
 // ServeContent: from memory, from its file (f), or decoded from gzip.
-func (a *asset) serveIdentity(w http.ResponseWriter, r *http.Request, b *body, f fs.File) {
+func (a *asset) serveIdentity(w http.ResponseWriter, r *http.Request, f fs.File) {
 	w.Header()["Etag"] = []string{a.etag}
 	var content io.ReadSeeker
 	if rs, ok := f.(io.ReadSeeker); ok {

@@ -7,8 +7,11 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -127,4 +130,37 @@ func ungzip(b []byte) []byte {
 	}
 	out, _ := io.ReadAll(r)
 	return out
+}
+
+// A plain GET of the identity (no range, no validator) is written
+// directly, as http.ServeContent would write it: same status, headers
+// and body, from memory and from a file; HEAD too.
+func TestPlainIdentityIsWhatServeContentSends(t *testing.T) {
+	s := newTestSite(t)
+	for _, name := range []string{"web/backendgrid.css", "web/icon-192.png", "web/app.wasm", "app.js"} {
+		for _, method := range []string{http.MethodGet, http.MethodHead} {
+			a := s.assets[name]
+			got := httptest.NewRecorder()
+			a.serve(got, httptest.NewRequest(method, "/x", nil), cacheRevalidateV)
+
+			raw, err := a.content(identity)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := httptest.NewRecorder()
+			h := want.Header()
+			h.Set("Content-Type", a.ctype[0])
+			h.Set("Cache-Control", cacheRevalidate)
+			if a.vary != nil {
+				h.Set("Vary", "Accept-Encoding")
+			}
+			h.Set("ETag", a.etag)
+			http.ServeContent(want, httptest.NewRequest(method, "/x", nil), "", time.Time{}, bytes.NewReader(raw))
+
+			if got.Code != want.Code || !reflect.DeepEqual(got.Header(), want.Header()) || !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {
+				t.Errorf("%s %s: got %d %v (%d bytes), ServeContent %d %v (%d bytes)", method, name,
+					got.Code, got.Header(), got.Body.Len(), want.Code, want.Header(), want.Body.Len())
+			}
+		}
+	}
 }

@@ -108,8 +108,8 @@ func brotliWindow(n int) int {
 const (
 	pageGzipLevel   = gzip.DefaultCompression
 	pageBrotliLevel = 5
-	// pageBrotliWindow holds a full grid (about 150 kB) whole.
-	pageBrotliWindow = 19
+	// pageBrotliWindow holds a full grid (about 100 kB) whole.
+	pageBrotliWindow = 18
 )
 
 var (

@@ -28,8 +28,8 @@ const (
 	maxQueryBytes  = 4096
 	maxHeaderBytes = 16 << 10
 	// pageCacheBytes bounds the prerendered pages kept in memory, which
-	// are kept compressed only (a full grid is about 29 kB in gzip and
-	// brotli: some 280 full pages, far more of the smaller ones).
+	// are kept compressed only (a full grid is about 26 kB in gzip and
+	// brotli: some 320 full pages, far more of the smaller ones).
 	pageCacheBytes = 8 << 20
 )
 
