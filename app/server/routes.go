@@ -8,6 +8,7 @@ import (
 	"html"
 	"log"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -92,6 +93,13 @@ func (s *Site) exactRoutes() map[string]http.HandlerFunc {
 		}
 		if versioned != "" {
 			m[versioned+file] = a.handler(cacheImmutableV)
+		}
+	}
+	// Only plain paths: what relPath refuses (an odd file name) stays
+	// with the guard's refusal.
+	for path := range m {
+		if _, ok := s.relPath(&url.URL{Path: path}); !ok {
+			delete(m, path)
 		}
 	}
 	return m

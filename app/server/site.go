@@ -1,8 +1,8 @@
 //go:build !wasm
 
 // Package server is the native half of backendgrid: it serves the assets
-// from memory (precompressed), prerenders every page through go-app and
-// caches the results, hosts the PWA (manifest, service worker, versioned
+// precompressed (small files from memory, large ones from disk),
+// prerenders every page through go-app and caches the results compressed, hosts the PWA (manifest, service worker, versioned
 // addresses), sends security headers on every response, shuts down
 // gracefully, and writes static exports for hosts that only serve files.
 //
@@ -41,7 +41,7 @@ const themeColor = "#1f3a93"
 var goappFiles = []string{"app.js", "wasm_exec.js", "app-worker.js", "manifest.webmanifest", "app.css"}
 
 // Site is the whole HTTP surface: security headers, request hygiene, the
-// prerendered pages, and every asset from memory. It is an http.Handler.
+// prerendered pages, and every asset. It is an http.Handler.
 type Site struct {
 	cfg      Config
 	goapp    *app.Handler
@@ -58,8 +58,9 @@ type Site struct {
 
 // New prepares everything a request can need, so that serving is only
 // lookups and writes. web holds the static assets (app.wasm, the
-// stylesheet, icons...); they are read into memory once, here. The pages
-// are those registered with app.Route before the call.
+// stylesheet, icons...): the small ones are read into memory here, the
+// large ones are noted (size, time, hash) and read from web for each
+// response. The pages are those registered with app.Route before the call.
 func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	assets, err := loadWebDir(web)
 	if err != nil {
