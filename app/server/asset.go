@@ -59,7 +59,7 @@ type asset struct {
 	etag  string // strong ETag of the identity content
 	size  int64  // length of the identity content
 	// bodies by coding; nil when that coding is not offered. An identity
-	// of nil with a gzip body (the pages) is served by decoding that.
+	// of nil with a compressed body (the pages) is served by decoding it.
 	bodies [nCodings]*body
 	vary   []string // Vary, when there is more than one representation
 }
@@ -164,7 +164,7 @@ func (a *asset) memory() int {
 }
 
 // content returns the bytes of one coding (nil when it is not offered),
-// decoding the gzip body when there is no identity one.
+// decoding a compressed body when there is no identity one (a page).
 func (a *asset) content(c coding) ([]byte, error) {
 	b := a.bodies[c]
 	switch {
@@ -174,6 +174,12 @@ func (a *asset) content(c coding) ([]byte, error) {
 			return nil, err
 		}
 		return gunzip(gz)
+	case b == nil && c == identity && a.bodies[codingBrotli] != nil:
+		br, err := a.content(codingBrotli)
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
 	case b == nil:
 		return nil, nil
 	case b.file == "":

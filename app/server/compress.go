@@ -122,24 +122,23 @@ var (
 	}}
 )
 
-// compressPage returns a page's gzip and brotli encodings.
-func compressPage(raw []byte) (gz, br []byte) {
+// compressPage returns a page in gzip or brotli.
+func compressPage(raw []byte, c coding) []byte {
 	var buf bytes.Buffer
-	zw := pageGzipWriters.Get().(*gzip.Writer)
-	zw.Reset(&buf)
-	zw.Write(raw)
-	zw.Close()
-	zw.Reset(io.Discard) // drop buf: the pool must not keep it alive
-	pageGzipWriters.Put(zw)
-	gz = bytes.Clone(buf.Bytes())
-
-	buf.Reset()
-	bw := pageBrotliWriters.Get().(*brotli.Writer)
-	bw.Reset(&buf)
-	bw.Write(raw)
-	bw.Close()
-	bw.Reset(io.Discard)
-	pageBrotliWriters.Put(bw)
-	br = bytes.Clone(buf.Bytes())
-	return gz, br
+	if c == codingBrotli {
+		w := pageBrotliWriters.Get().(*brotli.Writer)
+		w.Reset(&buf)
+		w.Write(raw)
+		w.Close()
+		w.Reset(io.Discard) // drop buf: the pool must not keep it alive
+		pageBrotliWriters.Put(w)
+	} else {
+		w := pageGzipWriters.Get().(*gzip.Writer)
+		w.Reset(&buf)
+		w.Write(raw)
+		w.Close()
+		w.Reset(io.Discard)
+		pageGzipWriters.Put(w)
+	}
+	return bytes.Clone(buf.Bytes())
 }

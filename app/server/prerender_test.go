@@ -211,3 +211,57 @@ func TestPageAliases(t *testing.T) {
 		t.Errorf("size %d, counted %d, budget %d", rd.size, size, rd.budget)
 	}
 }
+
+// A new page is compressed in the coding its request takes (brotli when
+// it can); another coding is added when a request wants it, to the same
+// entry, without a second render; a client that takes neither gets the
+// page decoded.
+func TestPageCodingsAreMadeWhenAsked(t *testing.T) {
+	var calls atomic.Int32
+	stub := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		fmt.Fprintf(w, "<!doctype html><html><body>%s</body></html>", strings.Repeat("row ", 200))
+	})
+	rd := newRenderer(stub, pageCacheBytes)
+	get := func(accept string) *asset {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodGet, "/?q=x", nil)
+		if accept != "" {
+			req.Header.Set("Accept-Encoding", accept)
+		}
+		a, code := rd.page(req)
+		if a == nil || code != http.StatusOK {
+			t.Fatalf("%q: status %d", accept, code)
+		}
+		return a
+	}
+	br := get("gzip, deflate, br")
+	if br.bodies[codingBrotli] == nil || br.bodies[codingGzip] != nil {
+		t.Fatalf("first page: brotli %v, gzip %v; want brotli only", br.bodies[codingBrotli] != nil, br.bodies[codingGzip] != nil)
+	}
+	plain, err := br.content(identity)
+	if err != nil || !strings.Contains(string(plain), "</html>") {
+		t.Fatalf("brotli page decoded: %v, %q", err, plain)
+	}
+	both := get("gzip")
+	if both.bodies[codingBrotli] == nil || both.bodies[codingGzip] == nil {
+		t.Fatalf("after a gzip request: brotli %v, gzip %v; want both", both.bodies[codingBrotli] != nil, both.bodies[codingGzip] != nil)
+	}
+	if got := string(ungzip(both.bodies[codingGzip].data)); got != string(plain) {
+		t.Errorf("the gzip page differs from the brotli one")
+	}
+	if both.etag != br.etag || both.bodies[codingBrotli].etag[0] != br.bodies[codingBrotli].etag[0] {
+		t.Errorf("adding a coding changed the ETags")
+	}
+	if a := get("br"); a != both {
+		t.Errorf("the entry does not hold the page with both codings")
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d renders, want 1", n)
+	}
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if want := both.memory(); rd.size != want {
+		t.Errorf("cache size %d, want the page's %d", rd.size, want)
+	}
+}
