@@ -5,9 +5,11 @@ package server
 import (
 	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -99,5 +101,34 @@ func TestPrecompress(t *testing.T) {
 	a := assets["web/boot.js"]
 	if a == nil || a.bodies[codingBrotli] == nil || a.bodies[codingGzip] == nil || len(assets) != 2 {
 		t.Errorf("assets %v: want web/boot.js with its two variants, and web/icon.png", reflect.ValueOf(assets).MapKeys())
+	}
+}
+
+// -memory-limit sets the runtime's limit; GOMEMLIMIT wins only when the
+// flag was not given.
+func TestMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	for _, tt := range []struct {
+		name   string
+		env    string
+		c      command
+		want   int64
+		before int64
+	}{
+		{"default", "", command{memoryLimit: defaultMemoryLimit}, defaultMemoryLimit << 20, 1 << 40},
+		{"flag", "", command{memoryLimit: 100, memoryLimitSet: true}, 100 << 20, 1 << 40},
+		{"none", "", command{memoryLimitSet: true}, math.MaxInt64, 1 << 40},
+		{"GOMEMLIMIT without the flag", "70MiB", command{memoryLimit: defaultMemoryLimit}, 1 << 40, 1 << 40},
+		{"the flag over GOMEMLIMIT", "70MiB", command{memoryLimit: 30, memoryLimitSet: true}, 30 << 20, 1 << 40},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOMEMLIMIT", tt.env)
+			debug.SetMemoryLimit(tt.before) // what the runtime read from GOMEMLIMIT, say
+			tt.c.setMemoryLimit()
+			if got := debug.SetMemoryLimit(-1); got != tt.want {
+				t.Errorf("limit %d, want %d", got, tt.want)
+			}
+		})
 	}
 }
