@@ -92,10 +92,14 @@ fuzz:
 # in brotli, assets, the service worker) from 64 keep-alive connections for
 # LOAD_DURATION, every response checked, memory watched; then it and nginx
 # serve the same exported files in turns for comparison. Fails on any error,
-# on memory growth, or on an unclean shutdown. Writes e2e/load-results.md.
+# on VmRSS above 32 MiB idle or above 64 MiB at any moment (-max-idle,
+# -max-rss), on memory growth, or on an unclean shutdown. Writes
+# e2e/load-results.md. LOADFLAGS passes options, e.g. LOADFLAGS="-profile
+# /tmp/prof" for the server's heap and CPU profiles.
 LOAD_DURATION ?= 30s
+LOADFLAGS ?=
 load: build nginx
-	cd e2e && $(GO) run ./load -root .. -duration $(LOAD_DURATION) -conns 64 -out load-results.md
+	cd e2e && $(GO) run ./load -root .. -duration $(LOAD_DURATION) -conns 64 -out load-results.md $(LOADFLAGS)
 
 # nginx: install Debian's nginx for `make load` when missing. Best effort:
 # without it, the comparison falls back to Go's http.FileServer and says so.

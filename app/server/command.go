@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"backendgrid/app/grid"
@@ -39,7 +41,17 @@ type command struct {
 	precompress bool
 	static      string // directory to write a static export into, if any
 	prefix      string // with static: the path the export will be served under
+	// memoryLimit is the Go runtime's soft memory limit in MiB (0: none);
+	// memoryLimitSet says the flag was given, so that it wins over GOMEMLIMIT.
+	memoryLimit    int64
+	memoryLimitSet bool
+	debugAddr      string // where to serve net/http/pprof, if anywhere
 }
+
+// defaultMemoryLimit is -memory-limit's default, in MiB: with the binary's
+// own pages (about 10 MiB resident) it keeps the process within a 64 MiB
+// container, the smallest that platforms sell.
+const defaultMemoryLimit = 48
 
 // parseFlags defines the server's flags on fs and parses args. README's
 // "Server flags" table lists them: keep the two in step.
@@ -55,8 +67,14 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 	fs.BoolVar(&c.precompress, "precompress", false, "write brotli and gzip copies of the web assets next to them, then exit")
 	fs.StringVar(&c.static, "static", "", "write a static export of the site into this directory, then exit")
 	fs.StringVar(&c.prefix, "prefix", "/", "with -static: the path the export will be served under")
+	fs.Int64Var(&c.memoryLimit, "memory-limit", defaultMemoryLimit, "soft memory limit of the Go runtime in MiB, 0 for none (default: GOMEMLIMIT when set, else 48)")
+	fs.StringVar(&c.debugAddr, "debug-addr", "", "serve net/http/pprof on this address (for profiling; keep it on loopback)")
 	if err := fs.Parse(args); err != nil {
 		return command{}, fmt.Errorf("reading the flags: %w", err)
+	}
+	fs.Visit(func(f *flag.Flag) { c.memoryLimitSet = c.memoryLimitSet || f.Name == "memory-limit" })
+	if c.memoryLimit < 0 {
+		return command{}, fmt.Errorf("-memory-limit %d: want MiB, 0 or more", c.memoryLimit)
 	}
 	return c, nil
 }
@@ -66,6 +84,7 @@ func (c command) run(ix *grid.Index) error {
 	if c.precompress {
 		return Precompress(c.web)
 	}
+	c.setMemoryLimit()
 	// A running server answers at the root; -prefix is for exports that
 	// another host serves under a sub-path.
 	c.cfg.Prefix = "/"
@@ -79,7 +98,31 @@ func (c command) run(ix *grid.Index) error {
 	if c.static != "" {
 		return site.Export(c.static)
 	}
+	if c.debugAddr != "" {
+		if err := serveDebug(c.debugAddr); err != nil {
+			return err
+		}
+	}
+	// What building the site allocated (compressing go-app's files, the
+	// first render) is garbage now: hand it back to the OS at once rather
+	// than over the scavenger's minutes, so an idle server is small.
+	debug.FreeOSMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return site.ListenAndServe(ctx)
+}
+
+// setMemoryLimit gives the Go runtime its soft memory limit: the flag's,
+// unless the flag was not given and GOMEMLIMIT was. Under the limit the
+// garbage collector runs more often instead of letting the heap double,
+// and freed memory goes back to the OS sooner.
+func (c command) setMemoryLimit() {
+	if !c.memoryLimitSet && os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	limit := int64(math.MaxInt64) // the runtime's "no limit"
+	if c.memoryLimit > 0 {
+		limit = c.memoryLimit << 20
+	}
+	debug.SetMemoryLimit(limit)
 }

@@ -5,18 +5,21 @@ package server
 import (
 	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
 
 func TestParseFlags(t *testing.T) {
 	defaults := command{
-		cfg:    Config{Addr: "localhost:8000", FrameAncestors: "*"},
-		web:    "web",
-		prefix: "/",
+		cfg:         Config{Addr: "localhost:8000", FrameAncestors: "*"},
+		web:         "web",
+		prefix:      "/",
+		memoryLimit: defaultMemoryLimit,
 	}
 	tests := []struct {
 		name    string
@@ -28,11 +31,18 @@ func TestParseFlags(t *testing.T) {
 		{"serve", []string{"-addr", "127.0.0.1:0", "-version", "v9", "-domain", "grid.example.com", "-web", "w",
 			"-frame-ancestors", "'none'", "-tls-cert", "c.pem", "-tls-key", "k.pem"},
 			command{cfg: Config{Addr: "127.0.0.1:0", Version: "v9", Domain: "grid.example.com", FrameAncestors: "'none'",
-				TLSCert: "c.pem", TLSKey: "k.pem"}, web: "w", prefix: "/"}, false},
+				TLSCert: "c.pem", TLSKey: "k.pem"}, web: "w", prefix: "/", memoryLimit: defaultMemoryLimit}, false},
 		{"precompress", []string{"-precompress", "-web", "w"},
-			command{cfg: defaults.cfg, web: "w", precompress: true, prefix: "/"}, false},
+			command{cfg: defaults.cfg, web: "w", precompress: true, prefix: "/", memoryLimit: defaultMemoryLimit}, false},
 		{"static export", []string{"-static", "dist", "-prefix", "/grid/"},
-			command{cfg: defaults.cfg, web: "web", static: "dist", prefix: "/grid/"}, false},
+			command{cfg: defaults.cfg, web: "web", static: "dist", prefix: "/grid/", memoryLimit: defaultMemoryLimit}, false},
+		{"profiles", []string{"-debug-addr", "127.0.0.1:6060"},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", memoryLimit: defaultMemoryLimit, debugAddr: "127.0.0.1:6060"}, false},
+		{"memory limit", []string{"-memory-limit", "100"},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", memoryLimit: 100, memoryLimitSet: true}, false},
+		{"no memory limit", []string{"-memory-limit", "0"},
+			command{cfg: defaults.cfg, web: "web", prefix: "/", memoryLimitSet: true}, false},
+		{"negative memory limit", []string{"-memory-limit", "-1"}, command{}, true},
 		{"unknown flag", []string{"-port", "80"}, command{}, true},
 	}
 	for _, tt := range tests {
@@ -89,7 +99,36 @@ func TestPrecompress(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := assets["web/boot.js"]
-	if a == nil || a.br == nil || a.gz == nil || len(assets) != 2 {
+	if a == nil || a.bodies[codingBrotli] == nil || a.bodies[codingGzip] == nil || len(assets) != 2 {
 		t.Errorf("assets %v: want web/boot.js with its two variants, and web/icon.png", reflect.ValueOf(assets).MapKeys())
+	}
+}
+
+// -memory-limit sets the runtime's limit; GOMEMLIMIT wins only when the
+// flag was not given.
+func TestMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	for _, tt := range []struct {
+		name   string
+		env    string
+		c      command
+		want   int64
+		before int64
+	}{
+		{"default", "", command{memoryLimit: defaultMemoryLimit}, defaultMemoryLimit << 20, 1 << 40},
+		{"flag", "", command{memoryLimit: 100, memoryLimitSet: true}, 100 << 20, 1 << 40},
+		{"none", "", command{memoryLimitSet: true}, math.MaxInt64, 1 << 40},
+		{"GOMEMLIMIT without the flag", "70MiB", command{memoryLimit: defaultMemoryLimit}, 1 << 40, 1 << 40},
+		{"the flag over GOMEMLIMIT", "70MiB", command{memoryLimit: 30, memoryLimitSet: true}, 30 << 20, 1 << 40},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOMEMLIMIT", tt.env)
+			debug.SetMemoryLimit(tt.before) // what the runtime read from GOMEMLIMIT, say
+			tt.c.setMemoryLimit()
+			if got := debug.SetMemoryLimit(-1); got != tt.want {
+				t.Errorf("limit %d, want %d", got, tt.want)
+			}
+		})
 	}
 }

@@ -34,11 +34,11 @@ type Config struct {
 	Prefix string
 }
 
-// withDefaults fills the empty fields that have a default; wasm is the
-// content of app.wasm, whose hash may become the version.
-func (c Config) withDefaults(wasm []byte) Config {
+// withDefaults fills the empty fields that have a default; wasmSum is the
+// SHA-256 of app.wasm, which may become the version.
+func (c Config) withDefaults(wasmSum [sha256.Size]byte) Config {
 	if c.Version == "" {
-		c.Version = buildVersion(wasm)
+		c.Version = buildVersion(wasmSum)
 	}
 	if c.Domain == "" {
 		c.Domain = c.Addr
@@ -59,8 +59,7 @@ func cleanPrefix(p string) string {
 // buildVersion is the VCS revision stamped by go build (with a hash of the
 // wasm when the tree has uncommitted changes), or failing that the hash of
 // the wasm alone, so that every new build is a new version.
-func buildVersion(wasm []byte) string {
-	sum := sha256.Sum256(wasm)
+func buildVersion(sum [sha256.Size]byte) string {
 	hash := hex.EncodeToString(sum[:6])
 	info, ok := debug.ReadBuildInfo()
 	if !ok {

@@ -56,13 +56,16 @@ func (s *Site) Export(out string) error {
 		default:
 			paths = []string{name} // app-worker.js, manifest.webmanifest
 		}
-		for _, p := range paths {
-			files[p] = a.raw
-			if a.gz != nil {
-				files[p+".gz"] = a.gz
+		for c, ext := range [nCodings]string{"", ".gz", ".br"} {
+			b, err := a.content(coding(c))
+			if err != nil {
+				return fmt.Errorf("exporting to %s: %w", out, err)
 			}
-			if a.br != nil {
-				files[p+".br"] = a.br
+			if b == nil {
+				continue
+			}
+			for _, p := range paths {
+				files[p+ext] = b
 			}
 		}
 	}

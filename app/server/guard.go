@@ -38,6 +38,14 @@ func (s *Site) guard(routes http.Handler) http.Handler {
 			http.Error(w, "query string too long", http.StatusRequestURITooLong)
 			return
 		}
+		// A path that is one of exact's, as sent (nothing escaped, so no
+		// encoded slash or NUL), is plain by construction.
+		if r.URL.RawPath == "" {
+			if h := s.exact[r.URL.Path]; h != nil {
+				h(w, r)
+				return
+			}
+		}
 		rel, ok := s.relPath(r.URL)
 		if !ok {
 			s.serveNotFound(w, r)

@@ -131,8 +131,8 @@ func TestPageKeyIgnoresTrackingAndOrder(t *testing.T) {
 
 func TestPageCacheStaysWithinItsBudget(t *testing.T) {
 	s := newTestSite(t)
-	one := do(t, s, http.MethodGet, "/?q=x0", nil).Body.Len()
-	rd := newRenderer(s.goapp, 3*one*2) // room for a few pages with their encodings
+	one, _ := newRenderer(s.goapp, pageCacheBytes).page(httptest.NewRequest(http.MethodGet, "/?q=x0", nil))
+	rd := newRenderer(s.goapp, 3*one.memory()) // room for about three pages
 	for i := 0; i < 20; i++ {
 		req := httptest.NewRequest(http.MethodGet, "/?q=x"+strconv.Itoa(i), nil)
 		if a, code := rd.page(req); a == nil || code != http.StatusOK {
@@ -143,5 +143,125 @@ func TestPageCacheStaysWithinItsBudget(t *testing.T) {
 	defer rd.mu.Unlock()
 	if rd.size > rd.budget || rd.order.Len() >= 20 || rd.order.Len() == 0 {
 		t.Errorf("cache holds %d pages, %d bytes, budget %d", rd.order.Len(), rd.size, rd.budget)
+	}
+}
+
+// Spellings of one page (order, escapes, campaign parameters) are one
+// render and one entry; the spellings are remembered within limits and
+// forgotten with their page.
+func TestPageAliases(t *testing.T) {
+	var calls atomic.Int32
+	stub := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		fmt.Fprintf(w, "<!doctype html><html><body>%s</body></html>", html.EscapeString(r.URL.RawQuery))
+	})
+	rd := newRenderer(stub, pageCacheBytes)
+	get := func(q string) *asset {
+		t.Helper()
+		a, code := rd.page(httptest.NewRequest(http.MethodGet, "/?"+q, nil))
+		if a == nil || code != http.StatusOK {
+			t.Fatalf("%s: status %d", q, code)
+		}
+		return a
+	}
+	first := get("sort=name&q=rails")
+	spellings := []string{"sort=name&q=rails", "q=rails&sort=name", "q=rails&sort=name&utm_source=x", "utm_medium=y&sort=name&q=rails",
+		"q=rails&sort=name&gclid=1", "q=rails&sort=name&fbclid=2", "q=rails&sort=name&utm_term=z"}
+	for range 2 {
+		for _, q := range spellings {
+			if a := get(q); a != first {
+				t.Errorf("%s: another page than sort=name&q=rails's", q)
+			}
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d renders, want 1", n)
+	}
+	rd.mu.Lock()
+	p := rd.cache[pageKey("q=rails&sort=name")].Value.(*renderedPage)
+	if len(p.aliases) != maxAliases || len(rd.alias) != maxAliases {
+		t.Errorf("aliases %q (%d in the map), want %d", p.aliases, len(rd.alias), maxAliases)
+	}
+	rd.mu.Unlock()
+
+	// Fill the cache until the page is evicted: its aliases go with it.
+	rd.budget = 4 * first.memory()
+	for i := range 10 {
+		get(fmt.Sprintf("q=other%d", i))
+	}
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if _, ok := rd.cache[p.key]; ok {
+		t.Fatalf("the page was not evicted")
+	}
+	for _, q := range p.aliases {
+		if _, ok := rd.alias[q]; ok {
+			t.Errorf("alias %q outlived its page", q)
+		}
+	}
+	size := 0
+	for el := rd.order.Front(); el != nil; el = el.Next() {
+		e := el.Value.(*renderedPage)
+		size += e.asset.memory()
+		for _, q := range e.aliases {
+			size += len(q) + aliasOverhead
+		}
+	}
+	if size != rd.size || rd.size > rd.budget {
+		t.Errorf("size %d, counted %d, budget %d", rd.size, size, rd.budget)
+	}
+}
+
+// A new page is compressed in the coding its request takes (brotli when
+// it can); another coding is added when a request wants it, to the same
+// entry, without a second render; a client that takes neither gets the
+// page decoded.
+func TestPageCodingsAreMadeWhenAsked(t *testing.T) {
+	var calls atomic.Int32
+	stub := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		fmt.Fprintf(w, "<!doctype html><html><body>%s</body></html>", strings.Repeat("row ", 200))
+	})
+	rd := newRenderer(stub, pageCacheBytes)
+	get := func(accept string) *asset {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodGet, "/?q=x", nil)
+		if accept != "" {
+			req.Header.Set("Accept-Encoding", accept)
+		}
+		a, code := rd.page(req)
+		if a == nil || code != http.StatusOK {
+			t.Fatalf("%q: status %d", accept, code)
+		}
+		return a
+	}
+	br := get("gzip, deflate, br")
+	if br.bodies[codingBrotli] == nil || br.bodies[codingGzip] != nil {
+		t.Fatalf("first page: brotli %v, gzip %v; want brotli only", br.bodies[codingBrotli] != nil, br.bodies[codingGzip] != nil)
+	}
+	plain, err := br.content(identity)
+	if err != nil || !strings.Contains(string(plain), "</html>") {
+		t.Fatalf("brotli page decoded: %v, %q", err, plain)
+	}
+	both := get("gzip")
+	if both.bodies[codingBrotli] == nil || both.bodies[codingGzip] == nil {
+		t.Fatalf("after a gzip request: brotli %v, gzip %v; want both", both.bodies[codingBrotli] != nil, both.bodies[codingGzip] != nil)
+	}
+	if got := string(ungzip(both.bodies[codingGzip].data)); got != string(plain) {
+		t.Errorf("the gzip page differs from the brotli one")
+	}
+	if both.etag != br.etag || both.bodies[codingBrotli].etag[0] != br.bodies[codingBrotli].etag[0] {
+		t.Errorf("adding a coding changed the ETags")
+	}
+	if a := get("br"); a != both {
+		t.Errorf("the entry does not hold the page with both codings")
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d renders, want 1", n)
+	}
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if want := both.memory(); rd.size != want {
+		t.Errorf("cache size %d, want the page's %d", rd.size, want)
 	}
 }

@@ -30,7 +30,7 @@ func TestResolver(t *testing.T) {
 
 func TestManifest(t *testing.T) {
 	s := newTestSite(t)
-	m := string(s.assets["manifest.webmanifest"].raw)
+	m := string(s.assets["manifest.webmanifest"].bodies[identity].data)
 	for _, want := range []string{`"scope": "/"`, `"start_url": "/"`, `"id": "/"`, `"purpose": "maskable"`, `"purpose": "any"`, `"display": "standalone"`} {
 		if !strings.Contains(m, want) {
 			t.Errorf("manifest lacks %s:\n%s", want, m)
@@ -43,8 +43,8 @@ func TestManifest(t *testing.T) {
 
 func TestWasmLengthForTheLoader(t *testing.T) {
 	s := newTestSite(t)
-	js := string(s.assets["app.js"].raw)
-	if !strings.Contains(js, `goappWasmContentLength = "`+itoa(len(s.assets["web/app.wasm"].raw))+`"`) {
+	js := string(s.assets["app.js"].bodies[identity].data)
+	if !strings.Contains(js, `goappWasmContentLength = "`+itoa(int(s.assets["web/app.wasm"].size))+`"`) {
 		t.Errorf("app.js does not carry the decompressed wasm size")
 	}
 	if !strings.Contains(js, `/web/`+testVersion+`/app.wasm`) {

@@ -8,6 +8,8 @@ import (
 	"html"
 	"log"
 	"net/http"
+	"net/url"
+	"strings"
 )
 
 // Cache-Control values. Versioned addresses change with every version, so
@@ -29,22 +31,78 @@ func (s *Site) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", serveHealth)
 	for _, name := range goappFiles {
 		// go-app's own files keep fixed names: revalidate each time.
-		mux.Handle("GET /"+name, s.assets[name].handler(cacheRevalidate))
+		mux.Handle("GET /"+name, s.assets[name].handler(cacheRevalidateV))
 	}
 	// web/<file>: revalidated, as embed.js and friends have addresses that
 	// other sites copy.
 	mux.HandleFunc("GET /web/{file}", func(w http.ResponseWriter, r *http.Request) {
-		s.serveWeb(w, r, r.PathValue("file"), cacheRevalidate)
+		s.serveWeb(w, r, r.PathValue("file"), cacheRevalidateV)
 	})
 	// web/<version>/<file>: immutable, unless the version is not this one.
 	mux.HandleFunc("GET /web/{version}/{file...}", func(w http.ResponseWriter, r *http.Request) {
-		cache := cacheRevalidate
+		cache := cacheRevalidateV
 		if r.PathValue("version") == s.cfg.Version {
-			cache = cacheImmutable
+			cache = cacheImmutableV
 		}
 		s.serveWeb(w, r, r.PathValue("file"), cache)
 	})
 	return mux
+}
+
+// exactRoutes lists the paths, prefix included, for which routes would
+// call a handler that depends on nothing else in the path: every asset at
+// its stable and at its versioned address, the page, /healthz. The guard
+// serves those from this map, with no copy of the request and no
+// matching of patterns; routes answers everything else (other versions,
+// unknown files). A test checks that both give the same responses.
+func (s *Site) exactRoutes() map[string]http.HandlerFunc {
+	p := s.cfg.Prefix
+	m := map[string]http.HandlerFunc{
+		p:                s.servePage,
+		p + "index.html": s.servePage,
+		p + "healthz":    serveHealth,
+	}
+	if p != "/" {
+		m[strings.TrimSuffix(p, "/")] = s.servePage
+	}
+	// The versioned addresses, when the version is one plain path
+	// segment, as the mux's {version} would match it.
+	versioned := p + "web/" + s.cfg.Version + "/"
+	if v := s.cfg.Version; v == "" || v == "." || v == ".." || strings.Contains(v, "/") {
+		versioned = "" // none: the routes answer them
+	}
+	// go-app's files first: a web file of the same name wins under web/,
+	// as in serveWeb.
+	for _, name := range goappFiles {
+		a := s.assets[name]
+		m[p+name] = a.handler(cacheRevalidateV)
+		if versionedRoots["/"+name] {
+			m[p+"web/"+name] = a.handler(cacheRevalidateV)
+			if versioned != "" {
+				m[versioned+name] = a.handler(cacheImmutableV)
+			}
+		}
+	}
+	for name, a := range s.assets {
+		file, ok := strings.CutPrefix(name, "web/")
+		if !ok {
+			continue
+		}
+		if !strings.Contains(file, "/") { // web/{file} is one segment
+			m[p+"web/"+file] = a.handler(cacheRevalidateV)
+		}
+		if versioned != "" {
+			m[versioned+file] = a.handler(cacheImmutableV)
+		}
+	}
+	// Only plain paths: what relPath refuses (an odd file name) stays
+	// with the guard's refusal.
+	for path := range m {
+		if _, ok := s.relPath(&url.URL{Path: path}); !ok {
+			delete(m, path)
+		}
+	}
+	return m
 }
 
 // serveHealth tells a load balancer the process is up.
@@ -56,7 +114,7 @@ func serveHealth(w http.ResponseWriter, _ *http.Request) {
 
 // serveWeb serves a file of the web directory, or one of go-app's files
 // that change with the version (app.js and friends live beside the wasm).
-func (s *Site) serveWeb(w http.ResponseWriter, r *http.Request, file, cache string) {
+func (s *Site) serveWeb(w http.ResponseWriter, r *http.Request, file string, cache []string) {
 	a := s.assets["web/"+file]
 	if a == nil && versionedRoots["/"+file] {
 		a = s.assets[file]
@@ -79,7 +137,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r)
 		return
 	}
-	a.serve(w, r, cacheRevalidate)
+	a.serve(w, r, cacheRevalidateV)
 }
 
 // serveNotFound answers 404 with a page of our own.

@@ -1,8 +1,8 @@
 //go:build !wasm
 
 // Package server is the native half of backendgrid: it serves the assets
-// from memory (precompressed), prerenders every page through go-app and
-// caches the results, hosts the PWA (manifest, service worker, versioned
+// precompressed (small files from memory, large ones from disk),
+// prerenders every page through go-app and caches the results compressed, hosts the PWA (manifest, service worker, versioned
 // addresses), sends security headers on every response, shuts down
 // gracefully, and writes static exports for hosts that only serve files.
 //
@@ -27,9 +27,10 @@ import (
 const (
 	maxQueryBytes  = 4096
 	maxHeaderBytes = 16 << 10
-	// pageCacheBytes bounds the prerendered pages kept in memory (a full
-	// grid is about 190 KB with its two encodings: some 170 pages).
-	pageCacheBytes = 32 << 20
+	// pageCacheBytes bounds the prerendered pages kept in memory, which
+	// are kept compressed only (a full grid is about 26 kB in gzip and
+	// brotli: some 320 full pages, far more of the smaller ones).
+	pageCacheBytes = 8 << 20
 )
 
 // themeColor is the brand colour of the browser chrome and the PWA.
@@ -40,21 +41,26 @@ const themeColor = "#1f3a93"
 var goappFiles = []string{"app.js", "wasm_exec.js", "app-worker.js", "manifest.webmanifest", "app.css"}
 
 // Site is the whole HTTP surface: security headers, request hygiene, the
-// prerendered pages, and every asset from memory. It is an http.Handler.
+// prerendered pages, and every asset. It is an http.Handler.
 type Site struct {
 	cfg      Config
 	goapp    *app.Handler
 	pages    *renderer
 	assets   map[string]*asset // keyed by path under the root: "web/app.wasm", "app.js"
 	notFound []byte
-	csp      string
-	handler  http.Handler // the guard, then the routes
+	security []header // the security headers of every response
+	// exact maps the paths that name one handler whatever the rest of
+	// the request (the assets, the page, /healthz; with the prefix) to
+	// it, so that the guard hands them over without the mux.
+	exact   map[string]http.HandlerFunc
+	handler http.Handler // the guard, then the routes
 }
 
 // New prepares everything a request can need, so that serving is only
 // lookups and writes. web holds the static assets (app.wasm, the
-// stylesheet, icons...); they are read into memory once, here. The pages
-// are those registered with app.Route before the call.
+// stylesheet, icons...): the small ones are read into memory here, the
+// large ones are noted (size, time, hash) and read from web for each
+// response. The pages are those registered with app.Route before the call.
 func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	assets, err := loadWebDir(web)
 	if err != nil {
@@ -64,14 +70,14 @@ func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	if wasm == nil {
 		return nil, errors.New("app.wasm is missing: run `make build`")
 	}
-	cfg = cfg.withDefaults(wasm.raw)
-	h := newGoappHandler(ix, cfg, len(wasm.raw))
+	cfg = cfg.withDefaults(wasm.sum)
+	h := newGoappHandler(ix, cfg, wasm.size)
 	s := &Site{
-		cfg:    cfg,
-		goapp:  h,
-		pages:  newRenderer(h, pageCacheBytes),
-		assets: assets,
-		csp:    contentSecurityPolicy(cfg.FrameAncestors),
+		cfg:      cfg,
+		goapp:    h,
+		pages:    newRenderer(h, pageCacheBytes),
+		assets:   assets,
+		security: securityHeaderSet(contentSecurityPolicy(cfg.FrameAncestors)),
 	}
 	for _, name := range goappFiles {
 		rec := httptest.NewRecorder()
@@ -89,6 +95,7 @@ func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 	}
 	s.notFound = notFoundPage(cfg.Prefix, s.versioned("web/backendgrid.css"))
 	s.handler = s.guard(s.routes())
+	s.exact = s.exactRoutes()
 	return s, nil
 }
 
@@ -104,7 +111,7 @@ func (s *Site) versioned(name string) string {
 
 // newGoappHandler builds the go-app handler: page metadata, local icons only,
 // our stylesheet and boot script, our service worker.
-func newGoappHandler(ix *grid.Index, cfg Config, wasmSize int) *app.Handler {
+func newGoappHandler(ix *grid.Index, cfg Config, wasmSize int64) *app.Handler {
 	cat := ix.Catalog
 	return &app.Handler{
 		Name:        "backendgrid",

@@ -13,10 +13,11 @@
 // (stock.go, measure.go) and the report (report.go, markdown.go).
 //
 // It exits non-zero when any request failed, when the server's resident
-// memory peaked more than -max-growth MiB above its warm-up peak or rose by
-// more than that when a burst of new addresses came from 64 connections
-// rather than from one per CPU, or when the server did not shut down
-// cleanly.
+// memory was above -max-idle MiB just after start or above -max-rss MiB at
+// any moment of the run (its VmHWM, start-up included), when it peaked more
+// than -max-growth MiB above its warm-up peak or rose by more than that
+// when a burst of new addresses came from 64 connections rather than from
+// one per CPU, or when the server did not shut down cleanly.
 package main
 
 import (
@@ -50,8 +51,11 @@ type options struct {
 	conns     int
 	rounds    int
 	maxGrowth int64 // MiB
+	maxRSS    int64 // MiB
+	maxIdle   int64 // MiB
 	stock     string
 	out       string
+	profile   string // directory for the server's profiles, if any
 }
 
 func main() {
@@ -62,6 +66,9 @@ func main() {
 	flag.IntVar(&o.conns, "conns", 64, "concurrent keep-alive connections")
 	flag.IntVar(&o.rounds, "rounds", 3, "the comparison alternates the two servers in this many rounds, -duration in all for each")
 	flag.Int64Var(&o.maxGrowth, "max-growth", 48, "fail when the server's VmRSS peaks more than this many MiB above its peak in the warm-up")
+	flag.Int64Var(&o.maxRSS, "max-rss", 64, "fail when the server's VmRSS is ever above this many MiB (its VmHWM: start-up, runs and bursts)")
+	flag.Int64Var(&o.maxIdle, "max-idle", 32, "fail when the server's VmRSS just after start is above this many MiB")
+	flag.StringVar(&o.profile, "profile", "", "run the server with -debug-addr and write its heap and CPU profiles into this directory (profiling costs CPU: the timings are not comparable)")
 	flag.StringVar(&o.stock, "stock", "auto", "the reference server: nginx, fileserver (Go's http.FileServer), or auto (nginx when installed)")
 	flag.StringVar(&o.out, "out", "", "also write the Markdown report to this file")
 	serveDir := flag.String("serve-files", "", "internal: serve this directory with http.FileServer (the fallback reference)")

@@ -30,7 +30,8 @@ func (rep *report) markdown() string {
 		o.duration, o.warmup, runtime.NumCPU(), rep.loadBefore, rep.loadAfter)
 	p("")
 	if len(rep.failures) == 0 {
-		p("**Verdict: pass.** No errors, memory within bound, clean shutdown.")
+		p("**Verdict: pass.** No errors, memory within bounds (VmRSS at most %.1f MiB, bound %d; %.1f MiB just after start, bound %d), clean shutdown.",
+			mib(rep.ours.peak()), o.maxRSS, mib(rep.ours.idle.rss), o.maxIdle)
 	} else {
 		p("**Verdict: FAIL.**")
 		p("")
@@ -57,10 +58,14 @@ func (rep *report) markdown() string {
 		row(rep.stock.name+", gzip", st)
 		row("backendgrid, brotli, "+rep.brMix.name+" (not comparable: see below)", br)
 		p("")
-		p("**Throughput ratio backendgrid / %s: %.2f× in requests/s** (%.2f× in MB/s; %.2f× the requests per second of server CPU), "+
-			"gzip, same mix, %d alternating rounds of %s each.",
-			rep.stock.name, gz.rps()/st.rps(), gz.mbps()/st.mbps(), st.cpuPer1000().Seconds()/gz.cpuPer1000().Seconds(),
+		p("**Throughput ratio backendgrid / %s: %.2f× in requests/s** (target: at least 0.95×; %.2f× in MB/s), "+
+			"**%.2f× the server CPU per request** (target: at most 1.2×), gzip, same mix, %d alternating rounds of %s each.",
+			rep.stock.name, gz.rps()/st.rps(), gz.mbps()/st.mbps(), gz.cpuPer1000().Seconds()/st.cpuPer1000().Seconds(),
 			o.rounds, o.duration/time.Duration(o.rounds))
+		if o.profile != "" {
+			p("")
+			p("The server was profiled during this run (`-profile %s`), which costs it CPU: these timings are not comparable with an unprofiled run's.", o.profile)
+		}
 	}
 
 	for _, s := range []*serverReport{&rep.ours, &rep.stock} {
@@ -101,22 +106,25 @@ func (rep *report) markdown() string {
 		p("")
 	}
 	p("VmRSS (nginx: master and workers added up), read every %s during the warm-ups and the runs and once after each. "+
+		"backendgrid's must be at most %d MiB just after start (idle) and at most %d MiB at any moment of the whole run, bursts "+
+		"included: the peak is the kernel's high-water mark (VmHWM, which also sees start-up and the moments between two "+
+		"samples), read just before the SIGTERM. "+
 		"Growth is the peak during the measured runs less the peak during the warm-up (peak against peak, so that the garbage "+
 		"collector's saw-tooth cancels out); for backendgrid it must stay under %d MiB. Over the %d requests of its measured "+
-		"runs, that catches a leak of more than %d bytes per request.", sampleEvery, o.maxGrowth, rep.ours.requests(),
+		"runs, that catches a leak of more than %d bytes per request.", sampleEvery, o.maxIdle, o.maxRSS, o.maxGrowth, rep.ours.requests(),
 		(o.maxGrowth<<20)/int64(max(rep.ours.requests(), 1)))
 	p("")
-	p("| server | idle | warm-up peak | peak during runs | after runs | growth | VmHWM |")
+	p("| server | idle | warm-up peak | peak during runs | after runs | growth | peak of the whole run (VmHWM) |")
 	p("|---|---:|---:|---:|---:|---:|---:|")
 	for _, s := range []*serverReport{&rep.ours, &rep.stock} {
 		if len(s.runs) == 0 {
 			continue
 		}
-		var peak, hwm int64
+		var peak int64
 		for _, r := range s.runs {
 			peak = max(peak, r.peak.rss)
-			hwm = max(hwm, r.after.hwm)
 		}
+		hwm := s.peak()
 		last := s.runs[len(s.runs)-1].after
 		name := s.name
 		if s.baseline.procs > 1 {
@@ -229,9 +237,11 @@ func (rep *report) markdown() string {
 		p("| %s | %d | %d | %s |", g.class, g.weight, len(g.targets), check)
 	}
 	p("")
-	p("The long tail (browser mix only) is %d distinct addresses, more than the server's page cache holds, so a share of "+
-		"requests is prerendered on the spot; in the comparison mix its weight goes to the popular pages, since a static server "+
-		"answers every query string with the same index.html.", len(rep.brMix.targets(classLongTail)))
+	tail := rep.brMix.targets(classLongTail)
+	p("The long tail (browser mix only) is %d distinct addresses, %d distinct pages (the server keys its page cache "+
+		"without campaign parameters such as `utm_*`, so the campaign links among them are one page), more pages than the server's "+
+		"page cache holds, so a share of requests is prerendered on the spot; in the comparison mix its weight goes to the popular "+
+		"pages, since a static server answers every query string with the same index.html.", len(tail), distinctPages(tail))
 	return b.String()
 }
 

@@ -19,7 +19,16 @@ import (
 // falls on both servers alike. Then SIGTERM must stop backendgrid cleanly.
 func (rep *report) measure(root, tmp, site, domain string, files expected) error {
 	o := rep.opts
-	ours, err := startBackendgrid(root, rep.version, domain)
+	prof, debugArgs, err := newProfiler(o.profile)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if prof != nil {
+			rep.profileErrs = prof.errs
+		}
+	}()
+	ours, err := startBackendgrid(root, rep.version, domain, debugArgs...)
 	if err != nil {
 		return err
 	}
@@ -52,6 +61,9 @@ func (rep *report) measure(root, tmp, site, domain string, files expected) error
 		if c.s.idle, err = readMemory(c.p.Pid()); err != nil {
 			return err
 		}
+		if c.p == ours.Process {
+			prof.heap("heap-idle")
+		}
 		for _, m := range c.mixes {
 			if err := preflight(c.base, m, files); err != nil {
 				return fmt.Errorf("%s, %s: %w", c.s.name, m.name, err)
@@ -68,6 +80,9 @@ func (rep *report) measure(root, tmp, site, domain string, files expected) error
 		c.s.warmupPeak = smp.peak
 		if c.s.baseline, err = readMemory(c.p.Pid()); err != nil {
 			return err
+		}
+		if c.p == ours.Process {
+			prof.heap("heap-warm")
 		}
 	}
 
@@ -93,18 +108,35 @@ func (rep *report) measure(root, tmp, site, domain string, files expected) error
 			{st.base, st.proc, stockGz},
 		} {
 			progress("%s: %s (%s), round %d of %d, %s", c.m.label, rep.gzMix.name, rep.gzMix.encoding, i+1, o.rounds, slice)
+			// The first round of ours is profiled (when asked): where
+			// its CPU goes per request.
+			wait := func() {}
+			if i == 0 && c.p == ours.Process {
+				wait = prof.cpu("cpu-gzip", slice)
+			}
 			tr, targets := rep.gzMix.load(c.base)
-			if err := c.m.timed(c.base, tr, targets, files, o.conns, slice, c.p); err != nil {
+			err := c.m.timed(c.base, tr, targets, files, o.conns, slice, c.p)
+			wait()
+			if err != nil {
 				return err
 			}
 		}
 	}
+	prof.heap("heap-runs")
 
-	if err := rep.burst(base, files, ours.Process); err != nil {
+	wait := prof.cpu("cpu-burst", 10*time.Second)
+	err = rep.burst(base, files, ours.Process)
+	wait()
+	if err != nil {
 		return err
 	}
+	prof.heap("heap-burst")
 	if err := context.Cause(interrupted); err != nil {
 		return fmt.Errorf("interrupted: %w", err)
+	}
+	// VmHWM now is the peak of the whole run, start-up included.
+	if rep.ours.final, err = readMemory(ours.Pid()); err != nil {
+		return err
 	}
 	progress("backendgrid: SIGTERM")
 	t0 := time.Now()

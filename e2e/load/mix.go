@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"backendgrid/app/grid"
 )
 
 // class groups requests for the per-kind latency breakdown.
@@ -100,11 +102,12 @@ var popularQueries = []string{
 	"utm_source=newsletter&q=flask",
 }
 
-// longTail builds a deterministic set of addresses far larger than the
-// server's page cache (512 entries): combinations of searches, facets and
-// sorts, comparisons, and campaign links whose utm_* parameters change
-// nothing in the page but everything in the address, which is what a
-// crawler or a mailing produces.
+// longTail builds a deterministic set of addresses whose pages are far
+// more than the server's page cache holds: combinations of searches,
+// facets and sorts, comparisons, and campaign links whose utm_* parameters
+// change nothing in the page but everything in the address, which is what
+// a crawler or a mailing produces (the server renders those once: see
+// distinctPages).
 func longTail() []string {
 	terms := []string{"", "rails", "djngo", "flask", "laravel", "phoenix", "koa", "nest", "spring", "asp",
 		"node", "express", "orm", "templates", "typed", "realtime", "websocket", "mvc", "micro", "python"}
@@ -158,6 +161,26 @@ func longTail() []string {
 		}
 	}
 	return kept
+}
+
+// distinctPages counts the pages among targets' addresses as the server's
+// page cache keys them: without campaign parameters, in one order.
+func distinctPages(targets []target) int {
+	seen := map[string]bool{}
+	for _, t := range targets {
+		_, q, _ := strings.Cut(t.path, "?")
+		v, err := url.ParseQuery(q)
+		if err == nil {
+			for k := range v {
+				if grid.Tracking(k) {
+					delete(v, k)
+				}
+			}
+			q = v.Encode()
+		}
+		seen[q] = true
+	}
+	return len(seen)
 }
 
 // assetFiles are the files a first visit fetches besides the page and the

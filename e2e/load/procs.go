@@ -13,9 +13,10 @@ import (
 )
 
 // startBackendgrid runs the real server binary as `make run` does, on a
-// free loopback port.
-func startBackendgrid(root, version, domain string) (*harness.Server, error) {
-	return harness.StartServer(harness.ServerConfig{Root: root, Args: []string{"-version", version, "-domain", domain}})
+// free loopback port, with more flags if any.
+func startBackendgrid(root, version, domain string, more ...string) (*harness.Server, error) {
+	args := append([]string{"-version", version, "-domain", domain}, more...)
+	return harness.StartServer(harness.ServerConfig{Root: root, Args: args})
 }
 
 // cleanup is the end of a process whose run broke off: asked to stop (a

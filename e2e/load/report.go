@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,7 @@ type report struct {
 	ours         serverReport
 	stock        serverReport
 	generatorHWM int64
+	profileErrs  []string // profiles that could not be saved (-profile)
 	failures     []string
 }
 
@@ -25,6 +27,7 @@ type serverReport struct {
 	idle       memory // just started
 	baseline   memory // after the warm-up
 	warmupPeak memory // the highest reading during the warm-up
+	final      memory // just before SIGTERM: its hwm is the whole run's peak
 	warmup     *result
 	runs       []*measured
 	bursts     []*measured // new addresses from few, then many connections
@@ -65,6 +68,17 @@ func (s *serverReport) growth() int64 {
 	return peak - max(s.warmupPeak.rss, s.baseline.rss)
 }
 
+// peak is the highest VmRSS of the whole run: the kernel's high-water
+// mark (which sees the peaks between two samples, and start-up's) or the
+// highest sample, whichever is higher.
+func (s *serverReport) peak() int64 {
+	p := max(s.idle.rss, s.idle.hwm, s.warmupPeak.rss, s.warmupPeak.hwm, s.baseline.hwm, s.final.rss, s.final.hwm)
+	for _, r := range append(s.runs, s.bursts...) {
+		p = max(p, r.peak.rss, r.peak.hwm, r.after.rss, r.after.hwm)
+	}
+	return p
+}
+
 // requests counts the measured runs' requests.
 func (s *serverReport) requests() uint64 {
 	var n uint64
@@ -86,6 +100,17 @@ func (rep *report) judge() {
 				rep.failures = append(rep.failures, fmt.Sprintf("%d errors in %s, %s (%s)", r.stats.errors(), r.label, r.mix.name, r.mix.encoding))
 			}
 		}
+	}
+	if s := &rep.ours; s.idle.procs > 0 {
+		if s.idle.rss > rep.opts.maxIdle<<20 {
+			rep.failures = append(rep.failures, fmt.Sprintf("backendgrid's VmRSS was %.1f MiB just after start, more than the %d MiB bound", mib(s.idle.rss), rep.opts.maxIdle))
+		}
+		if p := s.peak(); p > rep.opts.maxRSS<<20 {
+			rep.failures = append(rep.failures, fmt.Sprintf("backendgrid's VmRSS peaked at %.1f MiB, more than the %d MiB bound", mib(p), rep.opts.maxRSS))
+		}
+	}
+	if len(rep.profileErrs) > 0 {
+		rep.failures = append(rep.failures, "profiles not saved: "+strings.Join(rep.profileErrs, "; "))
 	}
 	if g := rep.ours.growth(); g > rep.opts.maxGrowth<<20 {
 		rep.failures = append(rep.failures, fmt.Sprintf("backendgrid's VmRSS peaked %.1f MiB above its warm-up peak, more than the %d MiB bound", mib(g), rep.opts.maxGrowth))
