@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -67,6 +68,10 @@ func (c *choosePanel) toggleOpen(ctx app.Context, e app.Event) {
 func (c *choosePanel) pickColumn(ctx app.Context, e app.Event) {
 	c.column = ctx.JSSrc().Get("value").String()
 	c.values = nil
+	if col := c.Catalog.Column(c.column); col != nil && col.Type == data.Releases {
+		// Support windows run into the future: a first guess two years on.
+		c.op, c.year = ">", strconv.Itoa(time.Now().Year()+2)
+	}
 }
 
 func (c *choosePanel) pickLevel(ctx app.Context, e app.Event) {
@@ -97,7 +102,7 @@ func (c *choosePanel) built() (grid.Criterion, bool) {
 	}
 	raw := c.column + ":"
 	switch {
-	case col.Type == data.Year:
+	case col.Type == data.Year || col.Type == data.Releases:
 		raw += c.op + c.year
 	case col.Type == data.Support:
 		raw += c.level
@@ -243,9 +248,13 @@ func (c *choosePanel) builder() app.UI {
 					option(data.ThirdParty, "Any, third-party included", c.level == data.ThirdParty),
 				),
 			)
-		}).ElseIf(col != nil && col.Type == data.Year, func() app.UI {
+		}).ElseIf(col != nil && (col.Type == data.Year || col.Type == data.Releases), func() app.UI {
+			when := "When"
+			if col.Type == data.Releases {
+				when = "Ends"
+			}
 			return app.Div().Class("bg-builder-field").Body(
-				app.Elem("label").Attr("for", "crit-op").Text("When"),
+				app.Elem("label").Attr("for", "crit-op").Text(when),
 				app.Elem("select").ID("crit-op").On("change", c.pickOp).Body(
 					option("<", "Before", c.op == "<"),
 					option(">", "After", c.op == ">"),

@@ -257,3 +257,59 @@ func column(c map[string]any, id string) map[string]any {
 	}
 	panic("no column " + id)
 }
+
+// TestReleasesChecks: a releases cell's lines need a name, dates as
+// precise as the source (a day or a month) and a source; with no lines,
+// the detail says what the project publishes instead.
+func TestReleasesChecks(t *testing.T) {
+	valid, err := os.ReadFile(filepath.Join("testdata", "valid.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := func(until, source string) map[string]any {
+		return map[string]any{"line": "1.0", "until": until, "source": source}
+	}
+	tests := []struct {
+		name  string
+		alpha map[string]any // alpha's cell; beta and gamma have none
+		want  string         // "" for valid
+	}{
+		{"a day", map[string]any{"value": []any{line("2028-11-14", "https://example.com/a")}, "source": "https://example.com/p"}, ""},
+		{"a month only", map[string]any{"value": []any{line("2028-04", "https://example.com/a")}, "source": "https://example.com/p"}, ""},
+		{"no lines, the policy in words", map[string]any{"value": []any{}, "detail": "Only the latest release.", "source": "https://example.com/p"}, ""},
+		{"no lines, no words", map[string]any{"value": []any{}, "source": "https://example.com/p"}, `item "alpha": security: detail: with no release lines, say what the project publishes instead`},
+		{"a date in words", map[string]any{"value": []any{line("next spring", "https://example.com/a")}, "source": "https://example.com/p"}, `value[0]: until: "next spring" is not a YYYY-MM-DD or YYYY-MM date`},
+		{"a line without its source", map[string]any{"value": []any{line("2028-11-14", "")}, "source": "https://example.com/p"}, `value[0]: source: "" is not an absolute http(s) URL`},
+		{"not a list", map[string]any{"value": "2028", "source": "https://example.com/p"}, `item "alpha": security: value: want a list of release lines`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c map[string]any
+			if err := json.Unmarshal(valid, &c); err != nil {
+				t.Fatal(err)
+			}
+			c["columns"] = append(c["columns"].([]any), map[string]any{"id": "security", "label": "Security fixes", "type": "releases", "description": "Windows."})
+			for _, it := range c["items"].([]any) {
+				m := it.(map[string]any)
+				cell := map[string]any{"value": []any{}, "detail": "No policy.", "source": "https://example.com/p"}
+				if m["id"] == "alpha" {
+					cell = tt.alpha
+				}
+				m["cells"].(map[string]any)["security"] = cell
+			}
+			b, _ := json.Marshal(c)
+			cat, err := Parse("releases.json", b)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("Parse = %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("Parse = %v, want an error with %q", err, tt.want)
+			case tt.want == "":
+				cell := cat.Item("alpha").Cells["security"]
+				if r, ok := cell.Longest(); ok && cell.Year() != 2028 {
+					t.Errorf("Longest %+v, Year %d, want 2028", r, cell.Year())
+				}
+			}
+		})
+	}
+}

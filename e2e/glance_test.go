@@ -46,6 +46,9 @@ func TestDefaultViewFitsTheScreen(t *testing.T) {
 		if !above {
 			t.Errorf("%s: the header, search and tools are not all above the grid", theme)
 		}
+		if eval[bool](t, ctx, `(() => { const w = document.querySelector(".bg-table-wrap"); return w.scrollWidth > w.clientWidth; })()`) {
+			t.Errorf("%s: the default columns do not fit: the table scrolls sideways", theme)
+		}
 		if n := eval[int](t, ctx, `document.querySelectorAll("table.bg-table, table.bg-table *").length`); n > 500 {
 			t.Errorf("%s: the table has %d elements, want at most 500", theme, n)
 		}
@@ -199,6 +202,13 @@ func TestSupportWindows(t *testing.T) {
 	if got := rowIDs(t, ctx); !reflect.DeepEqual(got, ids(fits.Rows)) || len(got) == 0 {
 		t.Errorf("security fixes until after 2028: %v, want %v", got, ids(fits.Rows))
 	}
+	// The same from the builder: the releases column asks when it ends.
+	open(t, ctx, srv.URL+"/")
+	click(t, ctx, "#choose-toggle")
+	selectOption(t, ctx, "crit-column", "security")
+	waitJS(t, ctx, `document.getElementById("crit-op") !== null && document.querySelector('label[for="crit-op"]').textContent === "Ends"`)
+	click(t, ctx, "#add-need")
+	waitState(t, ctx, "need=security:%3E")
 	// Side by side, on one axis.
 	open(t, ctx, srv.URL+"/?compare=nodejs,django,flask")
 	lines := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".bg-windows .bg-windows-text, .bg-windows .bg-windows-none")).map(s => s.textContent)`)
