@@ -78,6 +78,9 @@ func TestNarrowScreenShowsFiveRows(t *testing.T) {
 	if eval[string](t, ctx, `document.getElementById("tools-toggle").getAttribute("aria-expanded")`) != "true" {
 		t.Errorf("the tools menu's button does not say it is open")
 	}
+	if !eval[bool](t, ctx, `(() => { const r = document.getElementById("tools-menu").getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; })()`) {
+		t.Errorf("the open tools menu is not inside the window")
+	}
 	screenshot(t, ctx, "glance-375-tools")
 	click(t, ctx, "#tools-toggle")
 
