@@ -32,7 +32,7 @@ wasm: $(WASMMOD)
 
 # The copy of go-app for the browser build (bin/wasm), made again when the
 # module's requirements or the tool change.
-$(WASMMOD): go.mod go.sum tools/wasmgoapp/main.go
+$(WASMMOD): go.mod go.sum tools/wasmgoapp/main.go tools/wasmgoapp/patch.go $(wildcard tools/wasmgoapp/patches/*.diff)
 	GOWORK=off $(GO) run ./tools/wasmgoapp -gomod go.mod -out $(dir $(WASMMOD))
 
 # server: the asset server that also prerenders every page. In a git checkout

@@ -155,7 +155,7 @@ func hiddenMatches(cat *data.Catalog, visible []*data.Column, it *data.Item, mar
 	if len(parts)+len(notes) == 0 {
 		return ""
 	}
-	slices.Sort(parts)
+	slices.SortFunc(parts, strings.Compare)
 	parts = slices.Compact(parts)
 	var b strings.Builder
 	b.WriteString(`<span class="bg-also">`)

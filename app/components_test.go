@@ -128,7 +128,7 @@ func TestGridTableEscapes(t *testing.T) {
 	st := grid.State{Query: "alpha " + evil}
 	res := grid.View(grid.NewIndex(cat), grid.State{})
 	g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
-	root := parseTable(t, g.html())
+	root := parseTable(t, g.html(true))
 	if imgs := findAll(root, "img"); len(imgs) > 0 {
 		t.Fatalf("the table holds %d injected elements", len(imgs))
 	}

@@ -69,6 +69,16 @@ func (p *Page) watchPopover() {
 		}
 		inv := p.env.invoker
 		p.env.invoker = nil
+		if !inv.Get("isConnected").Bool() {
+			// A key redrew the value's cell: its twin takes the focus back.
+			sel := focusSelector(inv)
+			if sel == "" {
+				return nil
+			}
+			if inv = app.Window().Get("document").Call("querySelector", sel); !inv.Truthy() {
+				return nil
+			}
+		}
 		setAttr(inv, "aria-expanded", "false")
 		active := app.Window().Get("document").Get("activeElement")
 		if !active.Truthy() || pop.Call("contains", active).Bool() || active.Equal(app.Window().Get("document").Get("body")) {

@@ -10,8 +10,8 @@ import (
 //
 // go-app renders the page and applies the differences between renders.
 // A few writes it cannot make, or not fast enough, and those go through
-// this file and nowhere else (TestDOMWritesGoThroughDOMGo holds every
-// other file to that):
+// this file (and dom-rows.go, the grid's rows) and nowhere else
+// (TestDOMWritesGoThroughDOMGo holds every other file to that):
 //
 //   - Inside raw regions. The grid and the filter groups are each one
 //     app.Raw node: one DOM call instead of thousands when they change.

@@ -93,6 +93,37 @@ func (f *facetPanel) clearAll(ctx app.Context, e app.Event) {
 	f.Ctl.set(ctx, clearAll())
 }
 
+// OnMount brings the groups in line with the state the wasm started in.
+// The prerendered groups stay on the page as they are (go-app adopts
+// them), but a reader who typed or ticked before the wasm started has
+// made a state the server did not draw: the groups' hash then differs
+// from the markup's, and their content is drawn again, the focus kept.
+func (f *facetPanel) OnMount(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		node := app.Window().GetElementByID("filter-groups")
+		if !node.Truthy() || f.raw == "" {
+			return
+		}
+		f.node = node
+		inner := f.groupsInner(true)
+		if h := hashOf(inner); attrText(node, "data-h") != h {
+			active := app.Window().Get("document").Get("activeElement")
+			id := ""
+			if node.Call("contains", active).Bool() {
+				id = active.Get("id").String()
+			}
+			setHTML(node, inner)
+			setAttr(node, "data-h", h)
+			if el := app.Window().GetElementByID(id); id != "" && el.Truthy() {
+				el.Call("focus")
+			}
+		}
+	})
+}
+
 // OnUpdate sets the counts that changed when the groups kept their markup,
 // and keeps the keyboard focus in the groups when they are redrawn: on the
 // same checkbox, or, when a facet's Clear button goes away with its
@@ -207,12 +238,23 @@ func (f *facetPanel) syncCounts() {
 	f.shown, f.patch = want, false
 }
 
-// groupsHTML writes the facets, with the counts or (for comparing shapes)
-// without. Every piece of text and every attribute value goes through
-// html.EscapeString.
+// groupsHTML writes the groups' element, with the counts or (for
+// comparing shapes) without; with the counts, its data-h is a hash of its
+// content, so that the browser knows whether the prerendered groups are
+// the ones it would draw.
 func (f *facetPanel) groupsHTML(counts bool) string {
+	inner := f.groupsInner(counts)
+	h := ""
+	if counts {
+		h = ` data-h="` + hashOf(inner) + `"`
+	}
+	return `<div id="filter-groups" class="bg-filter-groups"` + h + `>` + inner + `</div>`
+}
+
+// groupsInner writes the facets. Every piece of text and every attribute
+// value goes through html.EscapeString.
+func (f *facetPanel) groupsInner(counts bool) string {
 	var b strings.Builder
-	b.WriteString(`<div id="filter-groups" class="bg-filter-groups">`)
 	for _, facet := range f.Facets {
 		col := facet.Column
 		id := html.EscapeString(col.ID)
@@ -250,7 +292,7 @@ func (f *facetPanel) groupsHTML(counts bool) string {
 		}
 		b.WriteString(`</fieldset>`)
 	}
-	b.WriteString(`<button type="submit" form="` + FormID + `" class="bg-nojs">Apply filters</button></div>`)
+	b.WriteString(`<button type="submit" form="` + FormID + `" class="bg-nojs">Apply filters</button>`)
 	return b.String()
 }
 

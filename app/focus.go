@@ -7,8 +7,10 @@ import (
 )
 
 // restoreFocus puts the caret back where the reader left it on the
-// prerendered page (recorded by web/boot.js), since the wasm replaces that
-// DOM wholesale.
+// prerendered page (recorded by web/boot.js) when the element that had it
+// is not focused any more: the wasm adopts the prerendered nodes, so the
+// focus and the selection normally stay where they are, but a part the
+// wasm had to draw anew (a state the server did not draw) loses them.
 //
 // Nothing here may stop the program: a JavaScript exception is a Go panic,
 // and a panic in the wasm ends it for good, so it is recovered and the
@@ -29,7 +31,7 @@ func restoreFocus(ctx app.Context) {
 		return
 	}
 	el := app.Window().GetElementByID(id.String())
-	if !el.Truthy() {
+	if !el.Truthy() || el.Equal(app.Window().Get("document").Get("activeElement")) {
 		return
 	}
 	el.Call("focus")

@@ -14,11 +14,13 @@ import (
 // gridTable is the comparison grid: one row per matching item, one column
 // per visible schema column, the item name as the row header.
 //
-// The table is one escaped HTML string, not a tree of go-app elements: a
-// keystroke that changes the result then costs the wasm one DOM call and
-// the browser one parse, instead of thousands of calls through syscall/js
-// (at 100 rows, most of a key's time). Its two controls, the sort links
-// and the compare checkboxes, are handled by delegation on the wrapper.
+// The table is escaped HTML, not a tree of go-app elements: thousands of
+// calls through syscall/js would be most of a key's time. go-app renders it
+// once; then sync keeps it row by row (dom-rows.go): a key adds and removes
+// the rows that enter and leave, moves the rows that move, and redraws the
+// cells whose highlights changed, and nothing else. Its controls (sort
+// links, compare checkboxes, values) are handled by delegation on the
+// wrapper.
 type gridTable struct {
 	app.Compo
 
@@ -43,6 +45,10 @@ type gridTable struct {
 	synced bool
 	// axes are the time axes of the releases columns, by column id.
 	axes map[string]grid.Timeline
+	// markup is the table as first rendered in the browser: go-app's raw
+	// node keeps it, unchanged, and table keeps the rows after that.
+	markup string
+	table  *keyedTable
 }
 
 // onClick applies a sort link's sort in place. The links are real links
@@ -77,17 +83,29 @@ func (g *gridTable) onChange(ctx app.Context, e app.Event) {
 	setProp(box, "checked", shown.Picked(id))
 }
 
-// OnMount ticks the picked rows' checkboxes.
+// OnMount takes over the table go-app mounted (or adopted from the
+// prerendered page), and ticks the picked rows' checkboxes.
 func (g *gridTable) OnMount(ctx app.Context) {
-	ctx.Defer(g.syncPicks)
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(ctx app.Context) {
+		g.sync(ctx)
+		g.syncPicks(ctx)
+	})
 }
 
-// OnUpdate keeps the keyboard focus on a control inside the table (a sort
-// link, a checkbox) when the update replaces the table's markup, and ticks
-// the picked rows' checkboxes.
+// OnUpdate brings the rows in line once the update is done (the focus
+// stays on its control, or on its twin in a redrawn cell), and ticks the
+// picked rows' checkboxes.
 func (g *gridTable) OnUpdate(ctx app.Context) {
-	ctx.Defer(g.syncPicks)
-	keepFocus(ctx, ".bg-table", nil)
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(ctx app.Context) {
+		g.sync(ctx)
+		g.syncPicks(ctx)
+	})
 }
 
 // syncPicks sets the compare checkboxes and the sort links' addresses from
@@ -112,42 +130,87 @@ func (g *gridTable) syncPicks(ctx app.Context) {
 }
 
 // Render draws the table inside a scroll container whose header row and
-// name column stay in view.
+// name column stay in view. In the browser the table is rendered once, as
+// go-app first mounts (or adopts) it; after that its rows are kept by sync,
+// row by row and cell by cell (dom-rows.go), so that a key touches only
+// what changed.
 func (g *gridTable) Render() app.UI {
+	markup := g.markup
+	switch {
+	case app.IsServer:
+		markup = g.html(true)
+	case markup == "":
+		markup = g.html(false)
+		g.markup = markup
+	}
 	return app.Div().Class("bg-table-wrap").TabIndex(0).Role("region").Aria("labelledby", "grid-caption").
-		OnClick(g.onClick).
-		OnChange(g.onChange).
-		Body(app.Raw(g.html()))
+		On("click", g.onClick).
+		On("change", g.onChange).
+		Body(app.Raw(markup))
 }
 
-// html writes the table. Every piece of text and every attribute value
-// goes through html.EscapeString.
-func (g *gridTable) html() string {
+// sync brings the table's rows, header and caption in line with the
+// component's fields.
+func (g *gridTable) sync(ctx app.Context) {
+	if g.table == nil {
+		g.table = adoptTable(ctx.JSSrc().Call("querySelector", "table"))
+	}
+	rows := make([]tableRow, len(g.Rows))
+	for i, r := range g.Rows {
+		rows[i] = tableRow{id: r.Item.ID, cells: g.cells(r, false)}
+	}
+	g.table.patch(g.caption(), g.head(false), rows)
+}
+
+// html writes the whole table: the first render in the browser, and the
+// prerender, which also ticks the picked rows (withPicks). Every piece of
+// text and every attribute value goes through html.EscapeString.
+func (g *gridTable) html(withPicks bool) string {
 	var b strings.Builder
-	b.WriteString(`<table class="bg-table">`)
+	// The hash is of the head as the browser draws it (picks aside).
+	head := g.head(withPicks)
 	// The caption is for assistive technology; the same facts are on
 	// screen above the scrolling box, where they stay readable.
-	b.WriteString(`<caption id="grid-caption" class="bg-visually-hidden">`)
-	b.WriteString(html.EscapeString(g.Catalog.Title + " compared, sorted by " + g.State.SortLabel(g.Catalog) +
-		". Facts as of " + g.Catalog.AsOf + "; each value opens its details and source."))
-	b.WriteString(`</caption><thead><tr>`)
-	g.header(&b, grid.NameColumn, "Name", "bg-col-name")
-	if g.State.Choosing() {
-		b.WriteString(`<th scope="col" class="bg-col-fit">Fit</th>`)
-	}
-	for _, col := range g.Columns {
-		g.header(&b, col.ID, col.Label, "bg-col-"+string(col.Type)+g.askedClass(col))
-	}
-	b.WriteString(`</tr></thead><tbody>`)
+	b.WriteString(`<table class="bg-table"><caption id="grid-caption" class="bg-visually-hidden">` + html.EscapeString(g.caption()) +
+		`</caption><thead data-h="` + hashOf(g.head(false)) + `">` + head + `</thead><tbody>`)
 	for _, r := range g.Rows {
-		g.row(&b, r)
+		// The hash is of the row as the browser draws it (picks aside),
+		// so that the browser knows a prerendered row it would draw the
+		// same.
+		cells := g.cells(r, false)
+		shown := cells
+		if withPicks {
+			shown = g.cells(r, true)
+		}
+		writeRow(&b, r.Item.ID, hashCells(cells), shown)
 	}
 	b.WriteString(`</tbody></table>`)
 	return b.String()
 }
 
+func (g *gridTable) caption() string {
+	return g.Catalog.Title + " compared, sorted by " + g.State.SortLabel(g.Catalog) +
+		". Facts as of " + g.Catalog.AsOf + "; each value opens its details and source."
+}
+
+// head is the header row; its sort links keep the picks for the
+// prerender (withPicks), and leave them to syncPicks in the browser.
+func (g *gridTable) head(withPicks bool) string {
+	var b strings.Builder
+	b.WriteString(`<tr>`)
+	g.header(&b, grid.NameColumn, "Name", "bg-col-name", withPicks)
+	if g.State.Choosing() {
+		b.WriteString(`<th scope="col" class="bg-col-fit">Fit</th>`)
+	}
+	for _, col := range g.Columns {
+		g.header(&b, col.ID, col.Label, "bg-col-"+string(col.Type)+g.askedClass(col), withPicks)
+	}
+	b.WriteString(`</tr>`)
+	return b.String()
+}
+
 // header writes a sortable column header with aria-sort on the sorted one.
-func (g *gridTable) header(b *strings.Builder, id, label, class string) {
+func (g *gridTable) header(b *strings.Builder, id, label, class string, withPicks bool) {
 	b.WriteString(`<th scope="col" class="` + class + `"`)
 	switch {
 	case g.State.Sort.Column == id && g.State.Sort.Desc:
@@ -157,9 +220,7 @@ func (g *gridTable) header(b *strings.Builder, id, label, class string) {
 	}
 	next := g.State.NextSort(id)
 	st := g.State
-	if app.IsClient {
-		// The picks stay out of the browser's markup: syncPicks adds them
-		// to the links.
+	if !withPicks {
 		st.Picks = nil
 	}
 	direction := "ascending"
@@ -172,15 +233,15 @@ func (g *gridTable) header(b *strings.Builder, id, label, class string) {
 	b.WriteString(`</a></th>`)
 }
 
-// row writes one item: the row header with the compare checkbox and the
-// name, the fit when choosing, then the cells, each value one line.
-func (g *gridTable) row(b *strings.Builder, r grid.Row) {
+// cells are one item's cells: the row header with the compare checkbox
+// and the name, the fit when choosing, then the values, each one line.
+func (g *gridTable) cells(r grid.Row, withPicks bool) []tableCell {
 	it := r.Item
 	id := html.EscapeString(it.ID)
 	compare := html.EscapeString("Compare " + it.Name)
-	b.WriteString(`<tr id="row-` + id + `"><th scope="row" class="bg-col-name">`)
+	var b strings.Builder
 	b.WriteString(`<input type="checkbox" id="pick-` + id + `" class="bg-pick" name="pick" value="` + id + `" form="` + FormID + `" title="` + compare + `" aria-label="` + compare + `"`)
-	if app.IsServer && g.State.Picked(it.ID) {
+	if withPicks && g.State.Picked(it.ID) {
 		b.WriteString(` checked`)
 	}
 	b.WriteString(`>`)
@@ -190,22 +251,22 @@ func (g *gridTable) row(b *strings.Builder, r grid.Row) {
 	for _, why := range grid.Why(it, g.Asked) {
 		b.WriteString(`<span class="bg-why">` + html.EscapeString(why) + `</span>`)
 	}
-	b.WriteString(`</th>`)
+	cells := make([]tableCell, 0, len(g.Columns)+2)
+	cells = append(cells, tableCell{head: true, class: "bg-col-name", html: b.String()})
 	if r.Fit != nil {
 		class := "bg-fit-yes"
 		if r.Fit.Failed {
 			class = "bg-fit-no"
 		}
-		b.WriteString(`<td class="bg-col-fit"><span class="bg-fit ` + class + `">` + html.EscapeString(r.Fit.Verdict()) +
+		cells = append(cells, tableCell{class: "bg-col-fit", html: `<span class="bg-fit ` + class + `">` + html.EscapeString(r.Fit.Verdict()) +
 			`</span><button type="button" class="bg-cell bg-clamp bg-fit-why" data-i="` + id + `" data-c="` + fitColumn + `" aria-haspopup="dialog">` +
-			html.EscapeString(r.Fit.Explanation) + `</button></td>`)
+			html.EscapeString(r.Fit.Explanation) + `</button>`})
 	}
 	for _, col := range g.Columns {
-		b.WriteString(`<td class="bg-col-` + string(col.Type) + g.askedClass(col) + `">`)
-		b.WriteString(cellHTML(col, it, it.Cells[col.ID], r.Marks, g.timeline(col)))
-		b.WriteString(`</td>`)
+		cells = append(cells, tableCell{class: "bg-col-" + string(col.Type) + g.askedClass(col),
+			html: cellHTML(col, it, it.Cells[col.ID], r.Marks, g.timeline(col))})
 	}
-	b.WriteString(`</tr>`)
+	return cells
 }
 
 // fitColumn is what the fit's details button names as its column.

@@ -117,7 +117,8 @@ func (p *Page) OnNav(ctx app.Context) {
 }
 
 // OnMount starts listening to the browser and, on the first start, gives
-// back the focus the reader had on the prerendered page.
+// back the focus the reader had on the prerendered page and opens the
+// details the reader asked for before the wasm started.
 func (p *Page) OnMount(ctx app.Context) {
 	if !app.IsClient {
 		return
@@ -147,7 +148,22 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	if !p.env.booted {
 		p.env.booted = true
-		ctx.Defer(restoreFocus)
+		ctx.Defer(func(ctx app.Context) {
+			restoreFocus(ctx)
+			p.openPending(ctx)
+		})
+	}
+}
+
+// openPending opens the details of the value the reader clicked before
+// the wasm started (recorded by web/boot.js), if it is still on the page.
+func (p *Page) openPending(ctx app.Context) {
+	boot := app.Window().Get("backendgridBoot")
+	if !boot.Truthy() {
+		return
+	}
+	if el := boot.Get("open"); el.Truthy() && el.Get("isConnected").Bool() {
+		p.details(ctx, attrText(el, "data-i"), attrText(el, "data-c"), el)
 	}
 }
 

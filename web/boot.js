@@ -1,10 +1,11 @@
 // backendgrid boot script: runs on the prerendered page before the wasm.
 //
-// The wasm replaces the prerendered DOM when it starts, so anything the
-// reader typed or ticked in the meantime would be lost. This script keeps
-// it in the address (history.replaceState), which the wasm reads on start,
-// and records where the caret was so the wasm can put it back. It also makes
-// "/" focus the search box, before and after the wasm starts.
+// The wasm adopts the prerendered DOM when it starts (the nodes stay, with
+// what the reader typed, the focus, the selection and the scroll), but it
+// starts from the address. So this script keeps what the reader typed or
+// ticked in the meantime in the address (history.replaceState), and
+// records where the caret was, for a part the wasm has to draw anew. It
+// also makes "/" focus the search box, before and after the wasm starts.
 (function () {
   "use strict";
 
@@ -17,6 +18,7 @@
     start: null,
     end: null,
     controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+    open: null,
   });
   var root = document.documentElement;
   root.classList.add("js");
@@ -131,6 +133,12 @@
     sync();
   });
   document.addEventListener("change", sync);
+  // A value clicked before the wasm starts: the wasm opens its details
+  // once it is there (the details are drawn by the wasm).
+  document.addEventListener("click", function (e) {
+    var value = !boot.ready && e.target.closest && e.target.closest("button.bg-cell");
+    if (value) boot.open = value;
+  });
   document.addEventListener("focusin", function (e) {
     remember(e.target);
   });

@@ -147,10 +147,16 @@ func credits(v float64) string {
 // must-have, best first, for "compare the top matches". It ranks by fit
 // itself: the grid may be sorted by a column.
 func TopFits(rows []Row) []string {
-	ranked := slices.Clone(rows)
-	slices.SortStableFunc(ranked, byFit)
+	// Sorted through positions, ties by position (stable), with the
+	// int32 sort the wasm already has.
+	ranked := make([]int32, len(rows))
+	for i := range ranked {
+		ranked[i] = int32(i)
+	}
+	slices.SortFunc(ranked, func(a, b int32) int { return cmp.Or(byFit(rows[a], rows[b]), cmp.Compare(a, b)) })
 	var ids []string
-	for _, r := range ranked {
+	for _, i := range ranked {
+		r := rows[i]
 		if r.Fit != nil && !r.Fit.Failed && len(ids) < MaxPicks {
 			ids = append(ids, r.Item.ID)
 		}

@@ -78,7 +78,7 @@ func compareKey(col *data.Column, c *data.Cell) string {
 		for i, v := range c.List() {
 			vals[i] = strings.ToLower(v)
 		}
-		slices.Sort(vals)
+		slices.SortFunc(vals, strings.Compare)
 		return strings.Join(vals, "\x00")
 	case data.Year:
 		return strconv.Itoa(c.Year())

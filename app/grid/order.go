@@ -149,25 +149,21 @@ func (ix *Index) sortRows(rows []Row, at []int32, k SortKey, searching, choosing
 			order[j] = int32(uint32(e)) // the low half: the position
 		}
 	} else {
-		type entry struct {
-			key [3]int32
-			pos int32
-		}
-		entries := make([]entry, len(rows))
+		// Several keys: the positions sorted by their keys (an int32
+		// sort, which the wasm already has: a sort of key structs would
+		// cost 18 kB more).
+		keys := make([][3]int32, len(rows))
 		for j := range rows {
-			e := entry{key: key(j), pos: int32(j)}
-			for n := range e.key {
-				e.key[n] *= sign
+			keys[j] = key(j)
+			for n := range keys[j] {
+				keys[j][n] *= sign
 			}
-			entries[j] = e
+			order[j] = int32(j)
 		}
-		slices.SortFunc(entries, func(a, b entry) int {
-			return cmp.Or(cmp.Compare(a.key[0], b.key[0]), cmp.Compare(a.key[1], b.key[1]),
-				cmp.Compare(a.key[2], b.key[2]), cmp.Compare(a.pos, b.pos))
+		slices.SortFunc(order, func(a, b int32) int {
+			x, y := &keys[a], &keys[b]
+			return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]), cmp.Compare(x[2], y[2]), cmp.Compare(a, b))
 		})
-		for j, e := range entries {
-			order[j] = e.pos
-		}
 	}
 	sorted := make([]Row, len(rows))
 	for j, pos := range order {

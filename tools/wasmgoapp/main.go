@@ -1,21 +1,25 @@
 //go:build !wasm
 
 // Command wasmgoapp prepares the go-app that the browser build compiles
-// against: go-app's own source, copied from the module cache, with its
-// server half kept out of the wasm.
+// against: go-app's own source, copied from the module cache, with the
+// patches in patches/ applied in the order of their names.
 //
-// Why: go-app's package app declares its HTTP Handler in a file without a
-// build tag, so every wasm imports net/http. The package initialisers of
-// net/http's dependencies (crypto/tls, crypto/x509, math/big, mime, ...)
-// keep them linked although nothing in the browser calls them: about 1.5 MB
-// of raw wasm, 350 kB brotli, a fifth of what a first visit downloads.
-// backendgrid puts its own server code behind `//go:build !wasm`; this does
-// the same for go-app's, which only go-app itself could do upstream.
+// Each patch is a unified diff after a description of what it changes and
+// why, written so that it could go upstream:
 //
-// The copy changes three things and nothing else (see cuts). Each change
-// must find exactly the text it expects; if go-app's source differs (another
-// version), the tool stops and says so, rather than build a wasm from a
-// source it has not checked. The server is built from the unchanged module.
+//   - 01: keep go-app's server half (its HTTP Handler, net/http and what
+//     it pulls in) out of the wasm: 350 kB brotli nothing in the browser
+//     calls;
+//   - 02: render as soon as the queue of dispatches is empty, not on the
+//     next tick of a 120 Hz ticker: keys reach the DOM in the task of the
+//     event;
+//   - 03: adopt the prerendered page when the wasm starts instead of
+//     building it again beside it.
+//
+// A patch applies only where it finds exactly the lines it was written
+// against; if go-app's source differs (another version), the tool stops and
+// says so rather than build a wasm from a source nobody checked. The server
+// and the Go tests use go-app as published.
 //
 // Usage (the Makefile's wasm target):
 //
@@ -24,7 +28,7 @@
 package main
 
 import (
-	"bytes"
+	"embed"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -36,64 +40,34 @@ import (
 	"strings"
 )
 
-// goApp is the module the cuts were written against.
+// goApp is the module the patches were written against.
 const (
 	goApp        = "github.com/maxence-charriere/go-app/v10"
 	goAppVersion = "v10.1.11"
 )
 
-// A cut is one change to a file of the copy: old must occur exactly once
-// and becomes new.
-type cut struct {
-	file, why, old, new string
-}
+//go:embed patches/*.diff
+var patchFiles embed.FS
 
-var cuts = []cut{
-	{
-		file: "pkg/app/http.go",
-		why:  "the Handler (the server) is left out of the wasm, as go-app's static.go already is",
-		old:  "package app\n",
-		new:  "//go:build !wasm\n\npackage app\n",
-	},
-	{
-		file: "pkg/app/wasm.go",
-		why:  "the wasm stub of GenerateStaticWebsite names the Handler; a browser never calls it (it panics there)",
-		old: `import (
-	"runtime"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/errors"
-)
-
-func GenerateStaticWebsite(dir string, h *Handler, pages ...string) error {
-	panic(errors.New("unsupported instruction").
-		WithTag("architecture", runtime.GOARCH))
-}
-`,
-		new: "",
-	},
-	{
-		file: "pkg/app/resource.go",
-		why:  "LocalDir's file server is for the Handler; in the browser a resolver only resolves",
-		old: `import (
-	"net/http"
-	"strings"
-)`,
-		new: `import (
-	"strings"
-)`,
-	},
-	{
-		file: "pkg/app/resource.go",
-		why:  "see above",
-		old:  "\t\tHandler:   http.FileServer(http.Dir(directory)),\n",
-		new:  "",
-	},
-	{
-		file: "pkg/app/resource.go",
-		why:  "see above",
-		old:  "type localResourceResolver struct {\n\thttp.Handler\n",
-		new:  "type localResourceResolver struct {\n",
-	},
+// patches reads the embedded patches, in the order of their names.
+func patches() ([]patch, error) {
+	entries, err := fs.ReadDir(patchFiles, "patches")
+	if err != nil {
+		return nil, err
+	}
+	var out []patch
+	for _, e := range entries {
+		b, err := fs.ReadFile(patchFiles, "patches/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		p, err := parsePatch(e.Name(), string(b))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 func main() {
@@ -112,7 +86,7 @@ func run(gomod, out string) error {
 		return err
 	}
 	if version != goAppVersion {
-		return fmt.Errorf("%s is %s, but the cuts were checked against %s: check them against the new source and update goAppVersion", goApp, version, goAppVersion)
+		return fmt.Errorf("%s is %s, but the patches were written against %s: check them against the new source and update goAppVersion", goApp, version, goAppVersion)
 	}
 	dst, err := filepath.Abs(filepath.Join(out, "go-app"))
 	if err != nil {
@@ -124,8 +98,14 @@ func run(gomod, out string) error {
 	if err := copyModule(src, dst); err != nil {
 		return err
 	}
-	if err := applyCuts(dst); err != nil {
+	ps, err := patches()
+	if err != nil {
 		return err
+	}
+	for _, p := range ps {
+		if err := p.apply(dst); err != nil {
+			return err
+		}
 	}
 	return writeModFiles(gomod, out, dst)
 }
@@ -181,23 +161,6 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, b, 0o644)
-}
-
-func applyCuts(dir string) error {
-	for _, c := range cuts {
-		p := filepath.Join(dir, c.file)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if n := bytes.Count(b, []byte(c.old)); n != 1 {
-			return fmt.Errorf("%s: expected the text to cut once, found it %d times (%s); go-app's source is not the one the cuts were checked against", c.file, n, c.why)
-		}
-		if err := os.WriteFile(p, bytes.Replace(b, []byte(c.old), []byte(c.new), 1), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // writeModFiles writes wasm.mod (the module's go.mod with go-app replaced

@@ -40,7 +40,7 @@ func TestCopyLeavesTheServerOutOfTheWasm(t *testing.T) {
 	}
 	cut := wasmDeps(t, filepath.Join(out, "wasm.mod"))
 	stock := wasmDeps(t, "")
-	for _, pkg := range []string{"net/http", "crypto/tls", "crypto/x509", "mime/multipart"} {
+	for _, pkg := range []string{"net/http", "crypto/tls", "crypto/x509", "mime/multipart", "github.com/google/uuid", "crypto/rand"} {
 		if slices.Contains(cut, pkg) {
 			t.Errorf("the browser build with the copy still links %s", pkg)
 		}
@@ -55,6 +55,14 @@ func TestCopyLeavesTheServerOutOfTheWasm(t *testing.T) {
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK=off")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the browser build does not compile against the copy: %v\n%s", err, b)
+	}
+	// The patches are written to go upstream: the copy's package must
+	// still compile for a server too.
+	cmd = exec.Command("go", "vet", "./pkg/app")
+	cmd.Dir = filepath.Join(out, "go-app")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the copy of go-app does not compile for a server: %v\n%s", err, b)
 	}
 }
 
@@ -76,28 +84,103 @@ func TestRefusesASecondReplacement(t *testing.T) {
 	}
 }
 
-// A cut that does not find its text exactly once stops the tool, naming the
-// file: the source is not the one the cuts were checked against.
-func TestCutsRefuseUnexpectedSource(t *testing.T) {
+// TestEachPatchAppliesToUpstream is the upstream guard: each patch, on
+// its own, applies to go-app as published at goAppVersion, so each stays a
+// change that could be proposed upstream; and all of them apply in order.
+// When go-app changes, this fails, naming the patch and the file.
+func TestEachPatchAppliesToUpstream(t *testing.T) {
+	src, version, err := moduleDir(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version != goAppVersion {
+		t.Fatalf("go.mod asks for %s %s; the patches were written against %s", goApp, version, goAppVersion)
+	}
+	ps, err := patches()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) < 3 {
+		t.Fatalf("%d patches, want the three the README names", len(ps))
+	}
+	fresh := func(t *testing.T) string {
+		dir := t.TempDir()
+		if err := copyModule(src, dir); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	for _, p := range ps {
+		t.Run(p.name, func(t *testing.T) {
+			if err := p.apply(fresh(t)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	all := fresh(t)
+	for _, p := range ps {
+		if err := p.apply(all); err != nil {
+			t.Fatalf("in order: %v", err)
+		}
+	}
+}
+
+// A patch that does not find its lines exactly once stops the tool, naming
+// the patch and the file: the source is not the one it was written against.
+func TestPatchRefusesUnexpectedSource(t *testing.T) {
+	p, err := parsePatch("x.diff", "Why.\n\n--- a/pkg/app/http.go\n+++ b/pkg/app/http.go\n@@ -1,1 +1,3 @@\n+//go:build !wasm\n+\n package app\n")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name    string
 		content string
 	}{
-		{"text missing", "// another version\npackage application\n"},
-		{"text twice", "package app\n\npackage app\n"},
+		{"lines missing", "// another version\npackage application\n"},
+		{"lines twice", "package app\n\npackage app\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			p := filepath.Join(dir, "pkg", "app", "http.go")
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			path := filepath.Join(dir, "pkg", "app", "http.go")
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(p, []byte(tc.content), 0o644); err != nil {
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			err := applyCuts(dir)
-			if err == nil || !strings.Contains(err.Error(), "pkg/app/http.go") {
-				t.Fatalf("got %v, want an error naming pkg/app/http.go", err)
+			err := p.apply(dir)
+			if err == nil || !strings.Contains(err.Error(), "x.diff: pkg/app/http.go") {
+				t.Fatalf("got %v, want an error naming x.diff and pkg/app/http.go", err)
+			}
+		})
+	}
+	// And the right source takes it.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pkg", "app", "http.go")
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	os.WriteFile(path, []byte("package app\n\nfunc F() {}\n"), 0o644)
+	if err := p.apply(dir); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "//go:build !wasm\n\npackage app\n\nfunc F() {}\n" {
+		t.Errorf("patched file:\n%s", b)
+	}
+}
+
+// TestParsePatchRefusesWhatItCannotRead: a patch without its reason, or
+// one that is not a unified diff, is refused.
+func TestParsePatchRefusesWhatItCannotRead(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"no reason", "--- a/f.go\n+++ b/f.go\n@@ -1,1 +1,1 @@\n-a\n+b\n", "says nothing about why"},
+		{"no file", "Why.\n", "changes no file"},
+		{"other file", "Why.\n--- a/f.go\n+++ b/g.go\n", "name different files"},
+		{"short hunk", "Why.\n--- a/f.go\n+++ b/f.go\n@@ -1,2 +1,2 @@\n-a\n+b\n", "ends early"},
+		{"bad header", "Why.\n--- a/f.go\n+++ b/f.go\n@@ one @@\n", "bad hunk header"},
+		{"stray line", "Why.\n--- a/f.go\n+++ b/f.go\nhello\n", "unexpected line"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := parsePatch("t.diff", tc.text); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error with %q", err, tc.want)
 			}
 		})
 	}
