@@ -86,7 +86,7 @@ const score = (lhr, id) => Math.round(lhr.categories[id].score * 100);
 const tbt = (lhr) => lhr.audits["total-blocking-time"].numericValue;
 const med = {};
 for (const id of order) med[id] = median(lhrs.map((l) => score(l, id)));
-med.tbt = median(lhrs.map(tbt));
+med.tbt = Math.round(median(lhrs.map(tbt)));
 const first = lhrs[0];
 const info = {
   version: first.lighthouseVersion,
