@@ -33,15 +33,32 @@ type probe struct {
 	// first row, or the hello text.
 	Visible string `json:"visible"`
 	// Ready is the window property path the app sets to true once the wasm
-	// has mounted.
+	// has mounted (the peer: once its search is set up).
 	Ready string `json:"ready"`
+	// Search is the CSS selector of the search box the keys go into.
+	Search string `json:"search"`
+	// Count is the CSS selector of the element whose text says how many
+	// rows show (the hello page echoes the input there).
+	Count string `json:"count"`
 }
 
-// The probes of the two apps: backendgrid's grid, and the floor's hello.
+// The probes of the three apps: backendgrid's grid, the floor's hello, and
+// the plain-JS peer, which has the grid's markup and only its own ready
+// flag.
 var (
-	gridProbe  = probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready"}
-	helloProbe = probe{Visible: "#hello", Ready: "helloReady"}
+	gridProbe  = probe{Visible: "table.bg-table tbody tr", Ready: "backendgridBoot.ready", Search: "#search", Count: "#result-count"}
+	helloProbe = probe{Visible: "#hello", Ready: "helloReady", Search: "#search", Count: "#result-count"}
+	peerProbe  = probe{Visible: gridProbe.Visible, Ready: "peerReady", Search: gridProbe.Search, Count: gridProbe.Count}
 )
+
+// probes are the apps' probes, by app index.
+var probes = [numApps]probe{appGrid: gridProbe, appFloor: helloProbe, appPeer: peerProbe}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
 
 // tab opens a tab in a fresh browser context with the probe installed, and
 // a network recorder. Cancel it to close the tab and drop the context.

@@ -67,7 +67,7 @@ func status(ok bool) string {
 }
 
 func ratioText(a, b float64) string {
-	if b == 0 || math.IsNaN(a) || math.IsNaN(b) {
+	if b <= 0 || a < 0 || math.IsNaN(a) || math.IsNaN(b) {
 		return "–"
 	}
 	return fmt.Sprintf("%.2f×", a/b)

@@ -30,11 +30,13 @@ func typingScript() []string {
 
 // keyRun is the keystroke benchmark of one catalog.
 type keyRun struct {
-	Catalog  string
-	Floor    bool    // the go-app hello page echoing the input, not backendgrid
+	Catalog string
+	// App is which app typed: appGrid, appFloor (the go-app hello page
+	// echoing the input) or appPeer (the plain-JS peer on the real catalog).
+	App      int
 	Rows     int     // items in the catalog
 	Rendered int     // table rows in the DOM after the start (all, or a page)
-	Mounted  float64 // ms from navigation to the wasm's ready flag
+	Mounted  float64 // ms from navigation to the app's ready flag
 	// DOM and Frame hold one latency per keystroke that changed the page, in
 	// ms from the key event: to the last DOM change it caused, and to the
 	// end of the frame after it (when the reader can see it).
@@ -52,14 +54,12 @@ type keyRun struct {
 // spent queued behind a busy main thread counts) to the last DOM mutation
 // before that address change, and to the end of the frame after it.
 //
-// The floor (the go-app hello page) writes no address: it is done with a key
+// The peer writes the address as backendgrid does, 300 ms after a key. The
+// floor (the go-app hello page) writes no address: it is done with a key
 // once its echo shows what the input holds.
-func (c *chromium) typeKeys(name string, rows int, srv *server, keys []string, budget time.Duration, floor bool) (keyRun, error) {
-	run := keyRun{Catalog: name, Rows: rows, Floor: floor}
-	p := gridProbe
-	if floor {
-		p = helloProbe
-	}
+func (c *chromium) typeKeys(name string, rows int, srv *server, keys []string, budget time.Duration, app int) (keyRun, error) {
+	run := keyRun{Catalog: name, Rows: rows, App: app}
+	p := probes[app]
 	ctx, done, _, err := c.tab(p, budget+15*time.Minute)
 	if err != nil {
 		return run, err
@@ -67,12 +67,12 @@ func (c *chromium) typeKeys(name string, rows int, srv *server, keys []string, b
 	defer done()
 	ctx, stop := srv.watch(ctx)
 	defer stop()
-	run, err = typeInto(ctx, run, srv, keys, budget)
+	run, err = typeInto(ctx, run, p, srv, keys, budget)
 	return run, cause(ctx, err)
 }
 
-func typeInto(ctx context.Context, run keyRun, srv *server, keys []string, budget time.Duration) (keyRun, error) {
-	name := run.Catalog
+func typeInto(ctx context.Context, run keyRun, p probe, srv *server, keys []string, budget time.Duration) (keyRun, error) {
+	name := run.label()
 	start := time.Now()
 	var err error
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL())); err != nil {
@@ -84,15 +84,15 @@ func typeInto(ctx context.Context, run keyRun, srv *server, keys []string, budge
 	if run.Mounted, err = eval[float64](ctx, `__bench.ready`); err != nil {
 		return run, err
 	}
-	if run.Floor {
+	if run.App == appFloor {
 		log.Printf("keys %s: mounted after %.0f ms (%s since start)", name, run.Mounted, time.Since(start).Round(time.Millisecond))
 	} else {
-		if run.Rendered, err = eval[int](ctx, `document.querySelectorAll("table.bg-table tbody tr").length`); err != nil {
+		if run.Rendered, err = eval[int](ctx, `document.querySelectorAll(`+jsString(p.Visible)+`).length`); err != nil {
 			return run, err
 		}
 		log.Printf("keys %s: mounted after %.0f ms (%s since start), %d rows in the table", name, run.Mounted, time.Since(start).Round(time.Millisecond), run.Rendered)
 	}
-	if _, err := eval[bool](ctx, `(document.getElementById("search").focus(), true)`); err != nil {
+	if _, err := eval[bool](ctx, `(document.querySelector(`+jsString(p.Search)+`).focus(), true)`); err != nil {
 		return run, err
 	}
 	deadline := time.Now().Add(budget)
@@ -101,7 +101,7 @@ func typeInto(ctx context.Context, run keyRun, srv *server, keys []string, budge
 			run.Aborted = fmt.Sprintf("stopped after %d of %d keys: over the %s budget", i, len(keys), budget)
 			break
 		}
-		t, err := measureKey(ctx, key, time.Until(deadline)+time.Minute, run.Floor)
+		t, err := measureKey(ctx, key, time.Until(deadline)+time.Minute, p, run.App == appFloor)
 		if err != nil {
 			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, chromedp.ErrPollingTimeout) {
 				run.Aborted = fmt.Sprintf("stopped at key %d of %d (%q): no update within the budget", i+1, len(keys), key)
@@ -131,9 +131,9 @@ type keyTiming struct {
 	Bursts int     `json:"bursts"`
 }
 
-// keyDoneJS reports a key's timing once backendgrid is done with it (it has
-// written the address), or false. K0, M0 and U0 are the probe's log lengths
-// before the key.
+// keyDoneJS reports a key's timing once backendgrid (or the peer) is done
+// with it (it has written the address), or false. K0, M0 and U0 are the
+// probe's log lengths before the key.
 const keyDoneJS = `(() => {
 	const B = window.__bench;
 	if (B.keys.length <= K0) return false;
@@ -153,7 +153,7 @@ const echoDoneJS = `(() => {
 	const B = window.__bench;
 	if (B.keys.length <= K0) return false;
 	const k = B.keys[K0];
-	if (document.getElementById("result-count").textContent !== document.getElementById("search").value) return false;
+	if (document.querySelector(COUNT).textContent !== document.querySelector(SEARCH).value) return false;
 	const ms = B.muts.slice(M0).filter((m) => m.dom >= k);
 	if (ms.length === 0) return false;
 	const last = ms[ms.length - 1];
@@ -161,7 +161,7 @@ const echoDoneJS = `(() => {
 	return {key: k, dom: last.dom, frame: last.frame, bursts: ms.length};
 })()`
 
-func measureKey(ctx context.Context, key string, timeout time.Duration, floor bool) (keyTiming, error) {
+func measureKey(ctx context.Context, key string, timeout time.Duration, p probe, floor bool) (keyTiming, error) {
 	before, err := eval[lengths](ctx, lengthsJS)
 	if err != nil {
 		return keyTiming{}, err
@@ -173,6 +173,7 @@ func measureKey(ctx context.Context, key string, timeout time.Duration, floor bo
 	if floor {
 		js = echoDoneJS
 	}
-	js = strings.NewReplacer("K0", fmt.Sprint(before.Keys), "M0", fmt.Sprint(before.Muts), "U0", fmt.Sprint(before.URLs)).Replace(js)
+	js = strings.NewReplacer("K0", fmt.Sprint(before.Keys), "M0", fmt.Sprint(before.Muts), "U0", fmt.Sprint(before.URLs),
+		"COUNT", jsString(p.Count), "SEARCH", jsString(p.Search)).Replace(js)
 	return poll[keyTiming](ctx, js, timeout)
 }

@@ -8,14 +8,17 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// app is one of the two compared apps, as the load benchmark sees it.
+// app is one of the compared apps, as the load benchmark sees it.
 type app struct {
 	name  string
 	srv   *server
 	probe probe
-	// key is a character whose typing changes #result-count: the proof
-	// that the page responds.
+	// key is a character whose typing changes the count (probe.Count): the
+	// proof that the page responds.
 	key string
+	// worker: the app installs a service worker (go-app's), which a cold
+	// visit waits for; the peer has none.
+	worker bool
 }
 
 // visit is one page load. Times are milliseconds from the start of the
@@ -54,12 +57,14 @@ func (c *chromium) coldWarm(a app) (cold, warm visit, err error) {
 	}
 	// The service worker's precache is part of what a first visit costs,
 	// and a warm visit is one the worker controls.
-	swCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	_, err = chromedp.Run(swCtx, chromedp.Evaluate[bool](
-		`navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true`, chromedp.EvalAwaitPromise))
-	cancel()
-	if err != nil {
-		return cold, warm, fmt.Errorf("%s: waiting for the service worker: %w", a.name, err)
+	if a.worker {
+		swCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		_, err = chromedp.Run(swCtx, chromedp.Evaluate[bool](
+			`navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true`, chromedp.EvalAwaitPromise))
+		cancel()
+		if err != nil {
+			return cold, warm, fmt.Errorf("%s: waiting for the service worker: %w", a.name, err)
+		}
 	}
 	a.srv.proxy.waitIdle(time.Second, 30*time.Second)
 	cold.PageBytes, cold.Requests, cold.WasmEncoding = rec.read()
@@ -90,7 +95,7 @@ func load(ctx context.Context, a app, rec *netRecorder) (visit, error) {
 		state, _ := eval[string](ctx, `JSON.stringify({ready: __bench.ready, visible: __bench.visible, hidden: __bench.hidden})`)
 		return v, fmt.Errorf("waiting for the app to mount and show (%s): %w", state, err)
 	}
-	before, err := eval[lengths](ctx, `(document.getElementById("search").focus(), `+lengthsJS+`)`)
+	before, err := eval[lengths](ctx, `(document.querySelector(`+jsString(a.probe.Search)+`).focus(), `+lengthsJS+`)`)
 	if err != nil {
 		return v, err
 	}
@@ -109,15 +114,22 @@ func load(ctx context.Context, a app, rec *netRecorder) (visit, error) {
 		return c && c.frame >= 0 ? {key: k, frame: c.frame} : false;
 	})()`, before.Keys, before.Keys, before.Count), 30*time.Second)
 	if err != nil {
-		return v, fmt.Errorf("typing %q did not change #result-count: %w", a.key, err)
+		return v, fmt.Errorf("typing %q did not change %s: %w", a.key, a.probe.Count, err)
 	}
 	type marks struct {
 		FCP     float64 `json:"fcp"`
 		Visible float64 `json:"visible"`
 		Ready   float64 `json:"ready"`
 	}
+	// The first contentful paint's entry comes once its frame has been
+	// presented, which headless Chromium reports only when a later frame
+	// is drawn: for a page that stays still after it (the peer), the
+	// key's frame is that later one.
+	if _, err := poll[bool](ctx, `(__bench.flush(), __bench.fcp >= 0)`, 30*time.Second); err != nil {
+		return v, fmt.Errorf("no first contentful paint: %w", err)
+	}
 	m, err := eval[marks](ctx, `({
-		fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {startTime: -1}).startTime,
+		fcp: __bench.fcp,
 		visible: __bench.visible,
 		ready: __bench.ready,
 	})`)

@@ -1,7 +1,11 @@
 // Command bench is `make bench`: it measures backendgrid against a minimal
-// go-app page (the floor any go-app program pays) and writes a Markdown
-// report to stdout and e2e/bench-results.md:
+// go-app page (the floor any go-app program pays) and against a plain-JS
+// peer (the same prerendered page searched by Fuse.js: what a team would
+// write instead), and writes a Markdown report to stdout and
+// e2e/bench-results.md:
 //
+//  0. the three apps side by side: keystrokes on the real catalog, ready,
+//     and the Total Blocking Time of a cold load;
 //  1. bytes: the wasm raw, gzip and brotli, and what a first and a second
 //     visit transfer;
 //  2. page loads in headless Chromium on loopback, cold and warm;
@@ -149,32 +153,26 @@ func run(o options) error {
 			return err
 		}
 		defer hello.stop()
+		// The peer is made from the page the grid's server prerenders now.
+		peer, err := b.peer(grid.Server.URL, base.Items)
+		if err != nil {
+			return err
+		}
+		defer peer.stop()
 		if !o.skip["loads"] {
-			apps := [2]app{
-				{name: "backendgrid", srv: grid, probe: gridProbe, key: countChangingKey(base)},
-				{name: "hello", srv: hello, probe: helloProbe, key: "a"},
+			apps := [numApps]app{
+				appGrid:  {name: "backendgrid", srv: grid, probe: gridProbe, key: countChangingKey(base), worker: true},
+				appFloor: {name: "hello", srv: hello, probe: helloProbe, key: "a", worker: true},
+				appPeer:  {name: "peer", srv: peer, probe: peerProbe, key: countChangingKey(base)},
 			}
 			for i := range o.runs {
-				// Alternate which app goes first, so neither always gets
-				// the quieter or the warmer machine.
-				for j := range 2 {
-					k := (i + j) % 2
-					cold, warm, err := chrome.coldWarm(apps[k])
-					// A page can navigate itself under the probe (go-app's
-					// default service worker taking over, for one): such a
-					// pair is run again, and the report says how often.
-					for try := 1; err != nil && try < 3; try++ {
-						log.Printf("load %d/%d %s: %v; trying again", i+1, o.runs, apps[k].name, err)
-						rep.retries[k]++
-						cold, warm, err = chrome.coldWarm(apps[k])
-					}
-					if err != nil {
+				// Rotate which app goes first, so none always gets the
+				// quieter or the warmer machine.
+				for j := range numApps {
+					k := (i + j) % numApps
+					if err := rep.loadOnce(chrome, apps[k], i, o.runs, k); err != nil {
 						return err
 					}
-					rep.cold[k] = append(rep.cold[k], cold)
-					rep.warm[k] = append(rep.warm[k], warm)
-					log.Printf("load %d/%d %s: cold visible %.0f ms, interactive %.0f ms; warm visible %.0f ms, interactive %.0f ms",
-						i+1, o.runs, apps[k].name, cold.Visible, cold.Interactive, warm.Visible, warm.Interactive)
 				}
 			}
 		}
@@ -182,10 +180,13 @@ func run(o options) error {
 			script := typingScript()
 			// A catalog that fails (too slow to mount, say) is a finding for
 			// the report, not a reason to lose the other measurements.
-			kr, err := chrome.typeKeys("real", len(base.Items), grid, script, o.keyBudget, false)
+			kr, err := chrome.typeKeys("real", len(base.Items), grid, script, o.keyBudget, appGrid)
+			rep.keys = append(rep.keys, failed(kr, err))
+			// The peer: the same keys on the same catalog, in plain JS.
+			kr, err = chrome.typeKeys("real", len(base.Items), peer, script, o.keyBudget, appPeer)
 			rep.keys = append(rep.keys, failed(kr, err))
 			// The floor: the same keys into the hello page's echo.
-			kr, err = chrome.typeKeys(appNames[1], 0, hello, script, o.keyBudget, true)
+			kr, err = chrome.typeKeys(appNames[appFloor], 0, hello, script, o.keyBudget, appFloor)
 			rep.keys = append(rep.keys, failed(kr, err))
 			for _, n := range o.rows {
 				kr, err := syntheticKeys(b, chrome, base, n, script, o.keyBudget)
@@ -200,6 +201,7 @@ func run(o options) error {
 		}
 	}
 	rep.env.loadEnd = loadAverage()
+	rep.audit, rep.auditErr = readAudit(filepath.Join(e2e, "audit-results.md"))
 
 	md := rep.markdown()
 	fmt.Print(md)
@@ -217,7 +219,7 @@ func run(o options) error {
 // failed notes err in the run, if any.
 func failed(k keyRun, err error) keyRun {
 	if err != nil {
-		log.Printf("keys %s: %v", k.Catalog, err)
+		log.Printf("keys %s: %v", k.label(), err)
 		k.Aborted = "failed: " + err.Error()
 	}
 	return k
@@ -243,5 +245,36 @@ func syntheticKeys(b *builder, chrome *chromium, base *data.Catalog, n int, scri
 		return run, err
 	}
 	defer srv.stop()
-	return chrome.typeKeys(run.Catalog, n, srv, script, budget, false)
+	return chrome.typeKeys(run.Catalog, n, srv, script, budget, appGrid)
+}
+
+// loadOnce measures app k once: a cold and a warm visit (coldWarm), and a
+// cold load left alone until it is quiet (blocking). A page can navigate
+// itself under the probe (go-app's default service worker taking over, for
+// one): such a measurement is run again, and the report says how often.
+func (r *report) loadOnce(chrome *chromium, a app, i, runs, k int) error {
+	cold, warm, err := chrome.coldWarm(a)
+	for try := 1; err != nil && try < 3; try++ {
+		log.Printf("load %d/%d %s: %v; trying again", i+1, runs, a.name, err)
+		r.retries[k]++
+		cold, warm, err = chrome.coldWarm(a)
+	}
+	if err != nil {
+		return err
+	}
+	r.cold[k] = append(r.cold[k], cold)
+	r.warm[k] = append(r.warm[k], warm)
+	blk, err := chrome.blocking(a)
+	for try := 1; err != nil && try < 3; try++ {
+		log.Printf("load %d/%d %s, left alone: %v; trying again", i+1, runs, a.name, err)
+		r.retries[k]++
+		blk, err = chrome.blocking(a)
+	}
+	if err != nil {
+		return err
+	}
+	r.blocks[k] = append(r.blocks[k], blk)
+	log.Printf("load %d/%d %s: cold visible %.0f ms, ready %.0f ms, interactive %.0f ms; warm visible %.0f ms, interactive %.0f ms; left alone: TBT %.0f ms (%d long tasks)",
+		i+1, runs, a.name, cold.Visible, cold.Ready, cold.Interactive, warm.Visible, warm.Interactive, blk.TBT, blk.Tasks)
+	return nil
 }

@@ -7,15 +7,41 @@
 // (0 is the start of the navigation, the same origin as the Paint Timing API).
 (() => {
   "use strict";
-  const cfg = __BENCH_CONFIG__; // {visible: CSS selector, ready: "a.b" path}
+  const cfg = __BENCH_CONFIG__; // {visible, search, count: CSS selectors, ready: "a.b" path}
   const B = (window.__bench = {
     visible: -1, // first frame in which the target element was on screen, uncovered
     ready: -1, // when the app set its ready flag to true
+    fcp: -1, // first contentful paint (Paint Timing's paintTime)
+    long: [], // main-thread tasks of 50 ms or more (Long Tasks API): {start, end}
     keys: [], // keydown timestamps (event time: when the browser got the key)
     muts: [], // DOM mutation bursts: {dom: end of their task, frame: end of the next frame}
     count: [], // changes of #result-count's text: {dom, frame, text}
     urls: [], // history.replaceState calls: {t, muts: B.muts.length then}
   });
+
+  // Long tasks and the first contentful paint, for Total Blocking Time:
+  // the observer is registered before any script of the page runs, so it
+  // sees every task of the load. An entry reaches the observer's callback a
+  // little after it is queued; B.flush() takes those still waiting.
+  // The paint's time is its paintTime (the end of the rendering step that
+  // painted it), not its startTime (when the frame was presented), which
+  // headless Chromium only reports once a later frame is drawn: hundreds
+  // of ms late for a page that then stays still.
+  const perf = new PerformanceObserver((list) => record(list.getEntries()));
+  function record(entries) {
+    for (const e of entries) {
+      if (e.entryType === "longtask") B.long.push({ start: e.startTime, end: e.startTime + e.duration });
+      else if (e.name === "first-contentful-paint") B.fcp = e.paintTime || e.startTime;
+    }
+  }
+  B.flush = () => record(perf.takeRecords());
+  for (const type of ["longtask", "paint"]) {
+    try {
+      perf.observe({ type: type, buffered: true });
+    } catch (e) {
+      B.unobserved = (B.unobserved || []).concat(type);
+    }
+  }
 
   // afterFrame calls back once the next frame's main-thread work (style,
   // layout, paint) is done: a task posted from requestAnimationFrame runs
@@ -95,7 +121,7 @@
     const stamp = () => {
       m.dom = performance.now();
       afterFrame((t) => (m.frame = t));
-      const el = document.getElementById("result-count");
+      const el = document.querySelector(cfg.count);
       const text = el ? el.textContent : null;
       if (text !== lastCount) {
         const c = { dom: m.dom, frame: -1, text: text };
