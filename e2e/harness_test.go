@@ -230,11 +230,20 @@ func waitJS(t *testing.T, ctx context.Context, cond string) {
 		if err == nil {
 			return
 		}
-		if time.Now().After(deadline) || !strings.Contains(err.Error(), "context") || ctx.Err() != nil {
+		if time.Now().After(deadline) || !navigating(err) || ctx.Err() != nil {
 			t.Fatalf("waiting for %s: %v", cond, err)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// navigating reports whether err is what Chromium answers when the page
+// it was asked about navigated away meanwhile ("Execution context was
+// destroyed", "Inspected target navigated or closed"): a reload under way,
+// worth asking again.
+func navigating(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "context") || strings.Contains(msg, "navigated")
 }
 
 // eval runs JavaScript and decodes its result.
