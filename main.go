@@ -15,7 +15,12 @@ import (
 )
 
 func main() {
-	ix, err := grid.Open(data.MustLoad())
+	// In the browser, each step is a task of its own (see ui.Yield).
+	ui.Yield()
+	catalog := data.MustLoad()
+	ui.Yield()
+	ix, err := grid.Open(catalog)
+	ui.Yield()
 	if err != nil {
 		panic(err) // the build's tests check the catalog: this is a broken build
 	}

@@ -5,6 +5,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -38,6 +39,28 @@ func (r resolver) Resolve(loc string) string {
 		return r.prefix + "web/" + r.version + loc
 	}
 	return r.prefix + strings.TrimPrefix(loc, "/")
+}
+
+// wasmFetch is go-app's call that fetches the wasm for
+// WebAssembly.instantiateStreaming: through fetchWithProgress, which pipes
+// the response through a ReadableStream of its own to show a percentage.
+var wasmFetch = regexp.MustCompile(`fetchWithProgress\(("[^"]+"), showProgress\)`)
+
+// streamWasm makes go-app's loader hand the browser the fetch response
+// itself. Through fetchWithProgress's stream, the bytes reach the wasm
+// compiler from script, and once the whole body has arrived they are all
+// pumped in one microtask checkpoint: decoding the 5 MB module then blocks
+// the main thread for hundreds of milliseconds, in the same task as the
+// start of the program (seen in a Chromium trace of a cold load). From the
+// response itself the browser feeds the compiler as the bytes arrive, a
+// small task each. The percentage goes: backendgrid never shows go-app's
+// loader (the prerendered page is the loading state). It is an error when
+// the call is not there exactly once, so a new go-app is looked at again.
+func streamWasm(js []byte) ([]byte, error) {
+	if n := len(wasmFetch.FindAllIndex(js, -1)); n != 1 {
+		return nil, fmt.Errorf("go-app's app.js: found its wasm fetch %d times, want once", n)
+	}
+	return wasmFetch.ReplaceAll(js, []byte("fetch($1)")), nil
 }
 
 // fixManifest corrects what go-app gets wrong for us: scope and start_url

@@ -51,3 +51,25 @@ func TestWasmLengthForTheLoader(t *testing.T) {
 		t.Errorf("app.js does not load the versioned wasm")
 	}
 }
+
+// The loader hands the browser the wasm's own response (streamWasm), and
+// the rewrite refuses a go-app whose loader it does not recognise.
+func TestLoaderStreamsTheWasm(t *testing.T) {
+	s := newTestSite(t)
+	js := string(s.assets["app.js"].bodies[identity].data)
+	if want := `instantiateStreaming(
+      fetch("/web/` + testVersion + `/app.wasm"),`; !strings.Contains(js, want) {
+		t.Errorf("app.js does not stream the wasm's response; want %q in:\n%s", want, js)
+	}
+	if strings.Contains(js, "fetchWithProgress(\"") {
+		t.Error("app.js still fetches the wasm through fetchWithProgress")
+	}
+	for _, tc := range []struct{ name, js string }{
+		{"go-app changed its loader", `instantiateStreaming(fetch("/web/app.wasm"), go.importObject)`},
+		{"called twice", `fetchWithProgress("/a.wasm", showProgress); fetchWithProgress("/b.wasm", showProgress)`},
+	} {
+		if _, err := streamWasm([]byte(tc.js)); err == nil {
+			t.Errorf("%s: streamWasm accepted %q", tc.name, tc.js)
+		}
+	}
+}

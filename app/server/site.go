@@ -86,10 +86,14 @@ func New(cfg Config, ix *grid.Index, web fs.FS) (*Site, error) {
 			return nil, fmt.Errorf("go-app did not generate /%s: status %d", name, rec.Code)
 		}
 		body := rec.Body.Bytes()
-		if name == "manifest.webmanifest" {
-			if body, err = fixManifest(body, cfg.Prefix); err != nil {
-				return nil, err
-			}
+		switch name {
+		case "manifest.webmanifest":
+			body, err = fixManifest(body, cfg.Prefix)
+		case "app.js":
+			body, err = streamWasm(body)
+		}
+		if err != nil {
+			return nil, err
 		}
 		s.assets[name] = newAsset(name, body, nil, nil)
 	}
