@@ -134,10 +134,20 @@ func eval[T any](ctx context.Context, js string) (T, error) {
 
 // poll waits until a JavaScript expression is truthy and decodes it. It
 // polls on a timer, not on every frame, to leave the frames to the page.
+// A poll sent just as the page replaces its JavaScript context (a
+// navigation the harness made, seen late) fails with "Cannot find context
+// with specified id": it is sent again into the new one, within timeout.
 func poll[T any](ctx context.Context, js string, timeout time.Duration) (T, error) {
-	return chromedp.Run(ctx, chromedp.Poll[T](js,
-		chromedp.WithPollingInterval(10*time.Millisecond),
-		chromedp.WithPollingTimeout(timeout)))
+	deadline := time.Now().Add(timeout)
+	for {
+		v, err := chromedp.Run(ctx, chromedp.Poll[T](js,
+			chromedp.WithPollingInterval(10*time.Millisecond),
+			chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") || time.Now().After(deadline) || ctx.Err() != nil {
+			return v, err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // pressKey sends one key press as a keyboard does: a single keyDown that
