@@ -85,20 +85,16 @@ func (g *gridTable) onChange(ctx app.Context, e app.Event) {
 
 // OnMount takes over the table go-app mounted (or adopted from the
 // prerendered page), and ticks the picked rows' checkboxes.
-func (g *gridTable) OnMount(ctx app.Context) {
-	if !app.IsClient {
-		return
-	}
-	ctx.Defer(func(ctx app.Context) {
-		g.sync(ctx)
-		g.syncPicks(ctx)
-	})
-}
+func (g *gridTable) OnMount(ctx app.Context) { g.syncAfter(ctx) }
 
 // OnUpdate brings the rows in line once the update is done (the focus
 // stays on its control, or on its twin in a redrawn cell), and ticks the
 // picked rows' checkboxes.
-func (g *gridTable) OnUpdate(ctx app.Context) {
+func (g *gridTable) OnUpdate(ctx app.Context) { g.syncAfter(ctx) }
+
+// syncAfter syncs the rows and the picks once go-app has applied the
+// render in progress; in the browser only (a prerender has no DOM).
+func (g *gridTable) syncAfter(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
