@@ -84,17 +84,10 @@ func (g *gridTable) onChange(ctx app.Context, e app.Event) {
 }
 
 // OnMount takes over the table go-app mounted (or adopted from the
-// prerendered page), and ticks the picked rows' checkboxes.
-func (g *gridTable) OnMount(ctx app.Context) { g.syncAfter(ctx) }
-
-// OnUpdate brings the rows in line once the update is done (the focus
-// stays on its control, or on its twin in a redrawn cell), and ticks the
-// picked rows' checkboxes.
-func (g *gridTable) OnUpdate(ctx app.Context) { g.syncAfter(ctx) }
-
-// syncAfter syncs the rows and the picks once go-app has applied the
-// render in progress; in the browser only (a prerender has no DOM).
-func (g *gridTable) syncAfter(ctx app.Context) {
+// prerendered page), and ticks the picked rows' checkboxes, once go-app
+// has applied the render in progress; in the browser only (a prerender
+// has no DOM).
+func (g *gridTable) OnMount(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
@@ -103,6 +96,10 @@ func (g *gridTable) syncAfter(ctx app.Context) {
 		g.syncPicks(ctx)
 	})
 }
+
+// OnUpdate does the same after each update: the rows are brought in line
+// (the focus stays on its control, or on its twin in a redrawn cell).
+func (g *gridTable) OnUpdate(ctx app.Context) { g.OnMount(ctx) }
 
 // syncPicks sets the compare checkboxes and the sort links' addresses from
 // the State. In the browser the picks are not part of the table's markup,
