@@ -309,3 +309,60 @@ func longestIncreasing(s []int) int {
 	}
 	return len(tails)
 }
+
+// A key moves neither the caret nor the page: typing in the middle of the
+// query leaves the caret after the typed letter (the app never writes the
+// box's value back), and the scroll position stays where the reader left
+// it, unless the page has become too short to keep it.
+func TestCaretAndScrollSurviveKeys(t *testing.T) {
+	srv := startServer(t)
+	// Short enough for the page to scroll.
+	ctx := newTab(t, 1024, 480)
+	open(t, ctx, srv.URL+"/?q=rals")
+	ix := realIndex(t)
+	// The reader scrolls down, then puts the caret after the "r" without
+	// scrolling back to the box (a click on it would not scroll either).
+	eval[bool](t, ctx, `(() => {
+		scrollTo(0, 60);
+		const s = document.getElementById("search");
+		s.focus({preventScroll: true});
+		s.setSelectionRange(1, 1);
+		return true;
+	})()`)
+	type place struct {
+		Value  string  `json:"value"`
+		Start  int     `json:"start"`
+		End    int     `json:"end"`
+		Scroll float64 `json:"scroll"`
+		MaxTop float64 `json:"maxTop"`
+	}
+	const where = `(() => { const s = document.getElementById("search"); return {value: s.value, start: s.selectionStart, end: s.selectionEnd, scroll: scrollY, maxTop: document.scrollingElement.scrollHeight - innerHeight}; })()`
+	kept := 0
+	for i, step := range []struct{ key, query string }{{"i", "rials"}, {"a", "riaals"}} {
+		before := eval[place](t, ctx, where)
+		if before.Scroll == 0 {
+			t.Fatalf("the page is not scrolled before key %d: the test needs a page taller than the window", i)
+		}
+		must(t, chromedp.Do(ctx, chromedp.KeyEvent(step.key)))
+		waitRows(t, ctx, ids(grid.View(ix, grid.State{Query: step.query}).Rows))
+		// The address is written 300 ms after a key: wait for it, so
+		// that what it does is seen too.
+		waitJS(t, ctx, `new URLSearchParams(location.search).get("q") === `+fmt.Sprintf("%q", step.query))
+		after := eval[place](t, ctx, where)
+		if after.Value != step.query || after.Start != 2+i || after.End != 2+i {
+			t.Errorf("after %q: the box holds %q with the caret at %d–%d, want %q with it at %d", step.key, after.Value, after.Start, after.End, step.query, 2+i)
+		}
+		want := before.Scroll
+		if after.MaxTop < want {
+			want = after.MaxTop
+		} else {
+			kept++
+		}
+		if after.Scroll != want {
+			t.Errorf("after %q: scrolled to %v, want %v (the page can scroll to %v)", step.key, after.Scroll, want, after.MaxTop)
+		}
+	}
+	if kept == 0 {
+		t.Error("the page became too short to keep the scroll after every key: the test checked nothing")
+	}
+}
