@@ -461,3 +461,39 @@ func TestEmptyStateSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("empty state: %s", html)
 	}
 }
+
+// Under a row's name, what else matched is said only when the name does
+// not explain the row: "djan" shows Django alone, "mvc" (a word of notes
+// and text columns) says where each row has it.
+func TestWhereElseMatched(t *testing.T) {
+	cat := fixture.Real(t)
+	ix := grid.NewIndex(cat)
+	also := func(q string) map[string]string {
+		st := grid.State{Query: q}
+		res := grid.View(ix, st)
+		g := &gridTable{Rows: res.Rows, Columns: res.Columns, State: st, Catalog: cat}
+		got := map[string]string{}
+		for _, tr := range findAll(parseTable(t, g.html(false)), "tbody tr") {
+			id, _ := tr.Attr("id")
+			got[id] = tr.Find("th .bg-also").Text()
+		}
+		return got
+	}
+	for id, text := range also("djan") {
+		if text != "" {
+			t.Errorf("djan: %s says %q although its name matched", id, text)
+		}
+	}
+	said := 0
+	for _, text := range also("mvc") {
+		if text != "" {
+			said++
+		}
+	}
+	if said == 0 {
+		t.Error("mvc: no row says where it matched")
+	}
+	if got := also("RoR")["row-rails"]; !strings.Contains(got, "RoR") {
+		t.Errorf("RoR: the Rails row says %q, want the alias that matched", got)
+	}
+}

@@ -238,9 +238,15 @@ func (g *gridTable) cells(r grid.Row, withPicks bool) []tableCell {
 		b.WriteString(` checked`)
 	}
 	b.WriteString(`>`)
-	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], r.Marks.Of(grid.Field{Column: grid.NameField})))
-	b.WriteString(matchedAliases(it, r.Marks))
-	b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
+	nameMarks := r.Marks.Of(grid.Field{Column: grid.NameField})
+	b.WriteString(nameLinkHTML(it, it.Cells[g.Catalog.NameLink], nameMarks))
+	// What else matched explains a row its name does not; a row whose
+	// name matches ("djan") needs no list of every other place the query
+	// occurs (the attributes asked for still say how the row has them).
+	if len(nameMarks) == 0 {
+		b.WriteString(matchedAliases(it, r.Marks))
+		b.WriteString(hiddenMatches(g.Catalog, g.Columns, it, r.Marks))
+	}
 	for _, why := range grid.Why(it, g.Asked) {
 		b.WriteString(`<span class="bg-why">` + html.EscapeString(why) + `</span>`)
 	}
