@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"backendgrid/app/grid"
@@ -238,8 +237,7 @@ func TestPrintKeepsNotesAndSources(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
 	open(t, ctx, srv.URL+"/")
-	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-	must(t, err)
+	emulatePrint(t, ctx)
 	sel := `button.bg-cell[data-i="aspnet-core"][data-c="license"]`
 	after := eval[string](t, ctx, `getComputedStyle(document.querySelector('`+sel+`'), "::after").content`)
 	for _, want := range []string{"Note: ", "Relicensed from Apache-2.0", "Source: ", "https://"} {

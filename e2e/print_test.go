@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,8 +15,7 @@ func TestPrintStylesheet(t *testing.T) {
 	srv := startServer(t)
 	ctx := newTab(t, 1280, 900)
 	open(t, ctx, srv.URL+"/?q=node")
-	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-	must(t, err)
+	emulatePrint(t, ctx)
 	got := eval[[]string](t, ctx, `[
 		getComputedStyle(document.querySelector(".bg-filters")).display,
 		getComputedStyle(document.querySelector(".bg-search")).display,
@@ -35,4 +35,11 @@ func TestPrintStylesheet(t *testing.T) {
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFLandscape(), chromedp.PDFPrintBackground()))
 	must(t, err)
 	must(t, os.WriteFile(filepath.Join(shotDir, "print-q-node.pdf"), pdf, 0o644))
+}
+
+// emulatePrint makes the page apply its print stylesheet, as on paper.
+func emulatePrint(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	must(t, err)
 }

@@ -93,11 +93,7 @@ func TestTargets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := render(tt.r.targets)
-		for _, line := range tt.want {
-			if !strings.Contains(got, line) {
-				t.Errorf("%s: no %q in\n%s", tt.name, line, got)
-			}
-		}
+		hasLines(t, tt.name, got, tt.want...)
 		for _, old := range []string{"1.05×", "1.500 MB", "interactive within"} {
 			if strings.Contains(got, old) {
 				t.Errorf("%s: a superseded target (%s) is still there:\n%s", tt.name, old, got)
@@ -117,8 +113,7 @@ func TestInstant(t *testing.T) {
 	r.blocks[appGrid] = []block{{TBT: 300, Tasks: 3, Longest: 280}}
 	r.blocks[appPeer] = []block{{TBT: 0, Tasks: 0}}
 	r.blocks[appFloor] = []block{{TBT: 100, Tasks: 2, Longest: 150}}
-	got := render(r.instant)
-	for _, line := range []string{
+	hasLines(t, "all measured", render(r.instant),
 		"| | backendgrid | plain JS peer | go-app hello (floor) | backendgrid / peer | backendgrid / floor |",
 		"| key → DOM p95 | 36 ms | 2.0 ms | 16 ms | 18.00× | 2.25× |",
 		"| key → screen p50 | 72 ms | 20 ms | 30 ms | 3.60× | 2.40× |",
@@ -126,23 +121,14 @@ func TestInstant(t *testing.T) {
 		"| ready, cold | 750 ms [–] | 250 ms [–] | 500 ms [–] | 3.00× | 1.50× |",
 		"| Total Blocking Time, cold | 300 ms [–] | 0.0 ms [–] | 100 ms [–] | – | 3.00× |",
 		"| long tasks in a cold load | 3 [–] | 0 [–] | 2 [–] | – | 1.50× |",
-	} {
-		if !strings.Contains(got, line) {
-			t.Errorf("no %q in\n%s", line, got)
-		}
-	}
+	)
 
 	// Keys only (-skip loads): the load rows show dashes.
 	r = &report{keys: []keyRun{keysOf(appGrid, "real", 11, 36, 72)}}
-	got = render(r.instant)
-	for _, line := range []string{
+	hasLines(t, "keys only", render(r.instant),
 		"| key → screen p95 | 72 ms | – | – | – | – |",
 		"| ready, cold | – | – | – | – | – |",
-	} {
-		if !strings.Contains(got, line) {
-			t.Errorf("keys only: no %q in\n%s", line, got)
-		}
-	}
+	)
 	if got := render((&report{}).instant); got != "" {
 		t.Errorf("nothing measured: got a section:\n%s", got)
 	}
@@ -155,17 +141,22 @@ func TestKeysTableLabels(t *testing.T) {
 		keysOf(appFloor, appNames[appFloor], 0, 16, 30),
 		keysOf(appGrid, "synthetic 10000", 10_000, 187, 313),
 	}}
-	got := render(r.keystrokes)
-	for _, line := range []string{
+	hasLines(t, "keys table", render(r.keystrokes),
 		"| real | 11 | 11 |",
 		"| DOM ≤ 16 ms: **missed**; screen ≤ 1.0× peer: **missed** |",
 		"| plain JS peer, real catalog | 11 | 11 |",
 		"| go-app hello (floor) |  |  |",
 		"| synthetic 10000 | 10,000 | 50 |",
 		"| screen ≤ 100 ms: **missed** |",
-	} {
+	)
+}
+
+// hasLines reports each line that a rendered section lacks.
+func hasLines(t *testing.T, what, got string, lines ...string) {
+	t.Helper()
+	for _, line := range lines {
 		if !strings.Contains(got, line) {
-			t.Errorf("no %q in\n%s", line, got)
+			t.Errorf("%s: no %q in\n%s", what, line, got)
 		}
 	}
 }
