@@ -49,7 +49,7 @@ var wasmFetch = regexp.MustCompile(`fetchWithProgress\(("[^"]+"), showProgress\)
 // streamWasm makes go-app's loader hand the browser the fetch response
 // itself. Through fetchWithProgress's stream, the bytes reach the wasm
 // compiler from script, and once the whole body has arrived they are all
-// pumped in one microtask checkpoint: decoding the 5 MB module then blocks
+// pumped in one microtask checkpoint: decoding the 7 MB module then blocks
 // the main thread for hundreds of milliseconds, in the same task as the
 // start of the program (seen in a Chromium trace of a cold load). From the
 // response itself the browser feeds the compiler as the bytes arrive, a
